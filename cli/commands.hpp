@@ -1,0 +1,7 @@
+#pragma once
+#include "command.hpp"
+
+namespace maillon::cli {
+std::unique_ptr<Command> make_import_command();
+std::unique_ptr<Command> make_info_command();
+}  // namespace maillon::cli

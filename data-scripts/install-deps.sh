@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages maillon needs to build, test and run its demo.
+# As root it runs apt-get itself; otherwise it prints the exact command to run.
+# Usage: data-scripts/install-deps.sh [--with-browser]
+#   --with-browser  also install Chromium and Node.js/npm for the browser test.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libosmium2-dev libprotozero-dev libboost-graph-dev libboost-program-options-dev libgeos-dev
+  nlohmann-json3-dev catch2 libcpp-httplib-dev
+  zlib1g-dev libbz2-dev libexpat1-dev
+  osmium-tool gdal-bin python3
+)
+if [[ "${1:-}" == "--with-browser" ]]; then
+  packages+=(chromium nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm may come from outside Debian (e.g. nodesource); accept any working npm.
+if [[ " ${missing[*]} " == *" npm "* ]] && command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/npm}")
+  [[ " ${missing[*]} " == *" nodejs "* ]] && command -v node >/dev/null 2>&1 && missing=("${missing[@]/nodejs}")
+fi
+read -r -a missing <<< "${missing[*]:-}"
+
+if (( ${#missing[@]} == 0 )); then
+  exit 0
+fi
+if [[ $(id -u) -ne 0 ]]; then
+  echo "maillon needs these Debian packages: ${missing[*]}" >&2
+  echo "Run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,35 @@
+#pragma once
+// What `maillon info` reports about a graph: sizes, extent, data date, and kilometres of
+// cycle facilities and of each traffic-stress level.
+
+#include "maillon/graph.hpp"
+
+#include <array>
+#include <cstddef>
+#include <string>
+
+namespace maillon {
+
+struct GraphSummary {
+    std::size_t nodes = 0;
+    std::size_t edges = 0;
+    std::size_t arcs = 0;  // directed arcs open to at least one mode
+    BBox bbox;
+    std::string osm_timestamp;
+    std::string source_name;
+    double km_bike = 0.0;   // length of edges cyclable in at least one direction
+    double km_foot = 0.0;   // length of edges walkable
+    /// Linear km of facility per side (ame_d and ame_g counted separately, as in the national base).
+    std::array<double, facility_count> km_by_facility{};
+    /// Km of cyclable arcs per LTS (index 1..4), each direction counted: km of riding.
+    std::array<double, 5> km_by_lts{};
+    double km_cycle_network = 0.0;           // edges with a facility usable in at least one direction
+    std::size_t cycle_network_components = 0;  // weakly connected pieces of that network
+};
+
+/// Edges that form the cycle network: a facility usable by bikes in at least one direction.
+bool is_cycle_network_edge(const Graph& g, EdgeId e) noexcept;
+
+GraphSummary summarize(const Graph& g);
+
+}  // namespace maillon

@@ -1,0 +1,32 @@
+#pragma once
+// What the reading pass keeps of the OSM file: the kept ways as runs of located node
+// references, their profiles, names, and the flags of tagged nodes. Internal to the importer.
+
+#include "maillon/geo.hpp"
+#include "maillon/importers/way_profile.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace maillon::importers {
+
+struct RawWay {
+    std::int64_t way_id = 0;
+    std::uint32_t first_ref = 0;  // into RawWays::ref_ids / ref_coords
+    std::uint32_t ref_count = 0;
+    std::uint32_t name = 0;       // into RawWays::names
+    WayProfile profile;
+};
+
+struct RawWays {
+    std::vector<RawWay> ways;
+    std::vector<std::int64_t> ref_ids;
+    std::vector<Coord> ref_coords;
+    std::vector<std::string> names{std::string{}};
+    std::unordered_map<std::int64_t, std::uint8_t> node_flags;  // NodeFlag bits of tagged nodes
+    std::string timestamp;  // ISO 8601, "" when unknown
+};
+
+}  // namespace maillon::importers

@@ -1,0 +1,469 @@
+#include "maillon/importers/way_profile.hpp"
+
+#include "maillon/importers/maxspeed.hpp"
+#include "maillon/stress.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <initializer_list>
+
+namespace maillon::importers {
+namespace {
+
+using sv = std::string_view;
+
+bool one_of(sv v, std::initializer_list<sv> values) noexcept {
+    return std::find(values.begin(), values.end(), v) != values.end();
+}
+bool is_yes(sv v) noexcept { return one_of(v, {"yes", "true", "1"}); }
+/// Values of access keys that let the mode through.
+bool allows(sv v) noexcept {
+    return one_of(v, {"yes", "designated", "permissive", "destination", "official", "customers", "dismount",
+                      "use_sidepath", "optional_sidepath"});
+}
+/// Values of access keys that keep the mode out.
+bool forbids(sv v) noexcept {
+    return one_of(v, {"no", "private", "agricultural", "forestry", "delivery", "military", "emergency", "permit"});
+}
+
+// ---- value tables --------------------------------------------------------------------
+
+struct ClassDefault {
+    sv osm;
+    Highway highway;
+    bool bike;
+    bool foot;
+};
+// Default access by highway value in France (OSM wiki "OSM tags for routing/Access restrictions",
+// France). Cyclists are allowed in an aire piétonne (code de la route R431-9) and on trunk roads
+// that are not "routes pour automobiles" (motorroad=yes, handled in rule_class_defaults).
+constexpr ClassDefault class_defaults[] = {
+    {"motorway", Highway::motorway, false, false},   {"motorway_link", Highway::motorway, false, false},
+    {"trunk", Highway::trunk, true, true},           {"trunk_link", Highway::trunk, true, true},
+    {"primary", Highway::primary, true, true},       {"primary_link", Highway::primary, true, true},
+    {"secondary", Highway::secondary, true, true},   {"secondary_link", Highway::secondary, true, true},
+    {"tertiary", Highway::tertiary, true, true},     {"tertiary_link", Highway::tertiary, true, true},
+    {"unclassified", Highway::unclassified, true, true}, {"residential", Highway::residential, true, true},
+    {"living_street", Highway::living_street, true, true}, {"service", Highway::service, true, true},
+    {"pedestrian", Highway::pedestrian, true, true}, {"track", Highway::track, true, true},
+    {"road", Highway::road, true, true},             {"busway", Highway::busway, false, false},
+    {"cycleway", Highway::cycleway, true, true},     {"footway", Highway::footway, false, true},
+    {"path", Highway::path, true, true},             {"steps", Highway::steps, false, true},
+    {"bridleway", Highway::bridleway, false, true},  {"corridor", Highway::corridor, false, true},
+};
+
+struct SideValue {
+    sv osm;
+    Facility facility;
+};
+// cycleway[:left|:right|:both]=* on a road -> facility on that side (before contraflow naming).
+constexpr SideValue side_values[] = {
+    {"track", Facility::piste},
+    {"lane", Facility::bande},
+    {"opposite_track", Facility::dsc_piste},
+    {"opposite_lane", Facility::dsc_bande},
+    {"opposite", Facility::dsc_non_materialise},
+    {"share_busway", Facility::couloir_bus_velo},
+    {"opposite_share_busway", Facility::couloir_bus_velo},
+    {"shoulder", Facility::accotement},
+    {"shared_lane", Facility::aucun},  // sharrows: no space of its own, not a facility
+    {"separate", Facility::aucun},     // mapped as its own way, which carries the facility
+    {"no", Facility::aucun},
+    {"none", Facility::aucun},
+    {"crossing", Facility::aucun},
+};
+
+// Preference when a direction can use facilities on both sides: the calmest one wins.
+constexpr Facility ride_preference[] = {
+    Facility::piste,      Facility::dsc_piste,        Facility::voie_verte, Facility::velo_rue,
+    Facility::mixte_pieton_velo, Facility::goulotte,  Facility::rampe,      Facility::couloir_bus_velo,
+    Facility::bande,      Facility::dsc_bande,        Facility::cvcb,       Facility::accotement,
+    Facility::autre,      Facility::dsc_non_materialise, Facility::aucun,
+};
+
+int preference_rank(Facility f) noexcept {
+    const auto* it = std::find(std::begin(ride_preference), std::end(ride_preference), f);
+    return static_cast<int>(it - std::begin(ride_preference));
+}
+
+bool is_opposite(sv v) noexcept { return v.substr(0, 8) == "opposite"; }
+
+const char* side_key(Side s) noexcept { return s == right ? "cycleway:right" : "cycleway:left"; }
+const char* side_oneway_key(Side s) noexcept { return s == right ? "cycleway:right:oneway" : "cycleway:left:oneway"; }
+
+// ---- the rules ---------------------------------------------------------------------------
+
+// 1. Which class of way this is; areas and ways that are not (yet) roads are dropped.
+void rule_class_defaults(const WayContext& w, WayProfile& p) {
+    const sv hw = w.tag("highway");
+    const auto* def = std::find_if(std::begin(class_defaults), std::end(class_defaults),
+                                   [&](const ClassDefault& c) { return c.osm == hw; });
+    if (def == std::end(class_defaults)) {
+        p.drop_reason = hw.empty() ? "no highway tag" : "highway value not routable";
+        return;
+    }
+    if (is_yes(w.tag("area"))) {
+        p.drop_reason = "area";  // outline of a square or a platform: not a line one travels along
+        return;
+    }
+    p.highway = def->highway;
+    p.bike = {def->bike, def->bike};
+    p.foot = def->foot;
+    if (is_yes(w.tag("motorroad"))) {  // route pour automobiles: no bikes, no pedestrians
+        p.bike = {false, false};
+        p.foot = false;
+    }
+    p.keep = true;
+}
+
+// 2. Access tags from general to specific (access < vehicle < bicycle; access < foot), as the
+//    OSM access hierarchy says; checked early because they commonly forbid the way.
+void rule_access(const WayContext& w, WayProfile& p) {
+    bool bike = p.bike[forward];
+    bool foot = p.foot;
+    if (const sv access = w.tag("access"); forbids(access)) {
+        bike = false;
+        foot = false;
+    }
+    if (forbids(w.tag("vehicle"))) {
+        bike = false;
+    }
+    if (const sv bicycle = w.tag("bicycle"); allows(bicycle)) {
+        bike = true;
+    } else if (forbids(bicycle)) {
+        bike = false;
+    }
+    if (const sv f = w.tag("foot"); allows(f)) {
+        foot = true;
+    } else if (forbids(f)) {
+        foot = false;
+    }
+    // A wheeling ramp on steps lets a cyclist push the bike up (a "goulotte").
+    if (p.highway == Highway::steps && (is_yes(w.tag("ramp:bicycle")) || w.tag("ramp:bicycle") == "both")) {
+        bike = true;
+    }
+    // Bikes on a busway only where bicycle=* says so (French couloirs are tagged that way).
+    if (p.highway == Highway::busway && !allows(w.tag("bicycle"))) {
+        bike = false;
+    }
+    p.bike = {bike, bike};
+    p.foot = foot;
+    if (!bike && !foot) {
+        p.keep = false;
+        p.drop_reason = "no access for bikes or pedestrians";
+    }
+}
+
+// 3. One-way rules. Motor one-way from oneway/junction; bikes follow it unless
+//    oneway:bicycle or a contraflow facility (cycleway*=opposite*, cycleway:SIDE:oneway) opens
+//    the other direction: contraflow only where tagged.
+void rule_oneway(const WayContext& w, WayProfile& p) {
+    const sv oneway = w.tag("oneway");
+    const sv junction = w.tag("junction");
+    p.roundabout = junction == "roundabout" || junction == "circular";
+    bool one = is_yes(oneway) || (p.roundabout && oneway != "no") || p.highway == Highway::motorway;
+    const bool reversed = oneway == "-1" || oneway == "reverse";
+    one = one || reversed;
+    const bool motor_road = is_motor_road(p.highway) || p.highway == Highway::busway;
+    p.oneway_motor = one && motor_road;
+    p.oneway_reversed = one && reversed;
+
+    bool bike_oneway = one;
+    bool bike_reversed = reversed;
+    const sv ob = w.tag("oneway:bicycle");
+    if (ob == "no") {
+        bike_oneway = false;
+    } else if (is_yes(ob)) {
+        bike_oneway = true;
+        bike_reversed = false;
+    } else if (ob == "-1") {
+        bike_oneway = true;
+        bike_reversed = true;
+    }
+    if (one && ob.empty()) {
+        const bool opposite_tag = is_opposite(w.tag("cycleway")) || is_opposite(w.tag("cycleway:left")) ||
+                                  is_opposite(w.tag("cycleway:right")) || is_opposite(w.tag("cycleway:both"));
+        // A side facility whose own oneway runs against (or both ways of) the street.
+        const sv against = reversed ? "yes" : "-1";
+        bool side_contraflow = false;
+        for (const char* k : {"cycleway:left:oneway", "cycleway:right:oneway", "cycleway:both:oneway"}) {
+            const sv v = w.tag(k);
+            side_contraflow = side_contraflow || v == "no" || v == against;
+        }
+        if (opposite_tag || side_contraflow) {
+            bike_oneway = false;
+        }
+    }
+    if (bike_oneway) {
+        p.bike[bike_reversed ? forward : backward] = false;
+    }
+    p.contraflow = p.oneway_motor && p.bike[forward] && p.bike[backward];
+}
+
+// 4. Zone regimes: the schema's ZONE 30, ZONE DE RENCONTRE and AIRE PIETONNE.
+void rule_regime(const WayContext& w, WayProfile& p) {
+    if (p.highway == Highway::living_street) {
+        p.regime = Regime::zone_rencontre;
+    } else if (p.highway == Highway::pedestrian) {
+        p.regime = Regime::aire_pietonne;
+    }
+    for (const char* k : {"zone:maxspeed", "source:maxspeed", "maxspeed:type", "maxspeed", "zone:traffic"}) {
+        const sv v = w.tag(k);
+        if (v.find("zone30") != sv::npos || v == "FR:30" || v == "FR:urban_zone30") {
+            p.regime = p.regime == Regime::none ? Regime::zone30 : p.regime;
+        } else if (v.find("zone20") != sv::npos || v == "FR:20" || v.find("living_street") != sv::npos ||
+                   v.find("zone_rencontre") != sv::npos) {
+            p.regime = p.regime == Regime::none ? Regime::zone_rencontre : p.regime;
+        }
+    }
+}
+
+// 5. Speed limit: maxspeed, else the larger of the directional limits, else the implicit
+//    limit named by zone:maxspeed / source:maxspeed / maxspeed:type. Unknown stays 0 and the
+//    stress rule falls back on the class default (docs/traffic-stress.md).
+void rule_maxspeed(const WayContext& w, WayProfile& p) {
+    if (const auto v = parse_maxspeed(w.tag("maxspeed"))) {
+        p.maxspeed_kmh = *v;
+        return;
+    }
+    const auto fw = parse_maxspeed(w.tag("maxspeed:forward"));
+    const auto bw = parse_maxspeed(w.tag("maxspeed:backward"));
+    if (fw || bw) {
+        p.maxspeed_kmh = std::max(fw.value_or(0), bw.value_or(0));
+        return;
+    }
+    for (const char* k : {"zone:maxspeed", "source:maxspeed", "maxspeed:type"}) {
+        if (const auto v = parse_maxspeed(w.tag(k))) {
+            p.maxspeed_kmh = *v;
+            return;
+        }
+    }
+}
+
+// 6a. Facility of a way that is itself the cycle facility (cycleway, shared path, steps ramp,
+//     busway). It sits on the way's line: recorded on the droite side, ridden as the way allows.
+bool standalone_facility(const WayContext& w, WayProfile& p) {
+    const sv bicycle = w.tag("bicycle");
+    const sv foot = w.tag("foot");
+    Facility f = Facility::aucun;
+    switch (p.highway) {
+        case Highway::cycleway:
+            f = (foot == "designated" && w.tag("segregated") != "yes") ? Facility::voie_verte : Facility::piste;
+            break;
+        case Highway::path:
+        case Highway::track:
+        case Highway::bridleway:
+            if (bicycle == "designated") {
+                f = (foot == "designated" && w.tag("segregated") != "yes") || p.highway == Highway::track
+                        ? Facility::voie_verte
+                        : Facility::piste;
+            } else if (bicycle == "yes" && foot == "designated") {
+                f = Facility::mixte_pieton_velo;
+            }
+            break;
+        case Highway::footway:
+        case Highway::corridor:
+            if (bicycle == "designated" && w.tag("segregated") == "yes") {
+                f = Facility::piste;
+            } else if (allows(bicycle) && bicycle != "dismount") {
+                f = Facility::mixte_pieton_velo;  // trottoir partagé
+            }
+            break;
+        case Highway::pedestrian:
+            if (bicycle == "designated") {
+                f = Facility::mixte_pieton_velo;
+            }
+            break;
+        case Highway::steps:
+            f = p.bike[forward] || p.bike[backward] ? Facility::goulotte : Facility::aucun;
+            break;
+        case Highway::busway:
+            f = p.bike[forward] || p.bike[backward] ? Facility::couloir_bus_velo : Facility::aucun;
+            break;
+        default:
+            return false;  // a road: facilities are on its sides
+    }
+    p.side_facility = {f, Facility::aucun};
+    p.side_flow = {SideFlow::both, SideFlow::with_side};
+    if (p.bike[forward] != p.bike[backward]) {
+        p.side_flow[right] = p.bike[forward] ? SideFlow::forward_only : SideFlow::backward_only;
+    }
+    return true;
+}
+
+// 6b. Facilities on each side of a road, from cycleway:SIDE, cycleway:both, then cycleway
+//     (whose opposite* values name the contraflow side only), plus vélorue and unmarked contraflow.
+void road_facilities(const WayContext& w, WayProfile& p) {
+    const sv generic = w.tag("cycleway");
+    const sv both = w.tag("cycleway:both");
+    // With-traffic and contraflow sides of a one-way street (right-hand traffic).
+    const Side with_traffic = p.oneway_reversed ? left : right;
+    const Side contra_side = p.oneway_reversed ? right : left;
+    std::array<sv, 2> value{};
+    for (const Side s : {right, left}) {
+        sv v = w.tag(side_key(s));
+        if (v.empty()) v = both;
+        if (v.empty() && !generic.empty()) {
+            if (is_opposite(generic)) {
+                v = s == contra_side ? generic : sv{};
+            } else if (p.oneway_motor) {
+                v = s == with_traffic ? generic : sv{};
+            } else {
+                v = generic;
+            }
+        }
+        value[s] = v;
+    }
+    const bool advisory_both = w.tag("cycleway:both:lane") == "advisory" ||
+                               (w.tag("cycleway:left:lane") == "advisory" && w.tag("cycleway:right:lane") == "advisory");
+    for (const Side s : {right, left}) {
+        const sv v = value[s];
+        Facility f = Facility::aucun;
+        if (!v.empty()) {
+            const auto* sv_it = std::find_if(std::begin(side_values), std::end(side_values),
+                                             [&](const SideValue& x) { return x.osm == v; });
+            f = sv_it != std::end(side_values) ? sv_it->facility : Facility::autre;
+        }
+        if (f == Facility::bande && advisory_both && value[right] == "lane" && value[left] == "lane") {
+            f = Facility::cvcb;  // chaussée à voie centrale banalisée: advisory lanes on both sides
+        }
+        // Direction the side is ridden in.
+        sv so = w.tag(side_oneway_key(s));
+        if (so.empty()) so = w.tag("cycleway:both:oneway");
+        SideFlow flow = SideFlow::with_side;
+        if (so == "no") {
+            flow = SideFlow::both;
+        } else if (is_yes(so)) {
+            flow = SideFlow::forward_only;
+        } else if (so == "-1") {
+            flow = SideFlow::backward_only;
+        } else if (p.oneway_motor) {
+            // On a one-way street a side runs with the traffic, except the contraflow side of a
+            // street open to bikes both ways.
+            const bool runs_contra = p.contraflow && s == contra_side;
+            const bool fwd = runs_contra == p.oneway_reversed;
+            flow = fwd ? SideFlow::forward_only : SideFlow::backward_only;
+        }
+        // A piste or bande that runs against the motor traffic is a double sens cyclable.
+        const bool against = p.oneway_motor && (p.oneway_reversed ? flow == SideFlow::forward_only
+                                                                  : flow == SideFlow::backward_only);
+        if (against && f == Facility::piste) f = Facility::dsc_piste;
+        if (against && f == Facility::bande) f = Facility::dsc_bande;
+        p.side_facility[s] = f;
+        p.side_flow[s] = flow;
+    }
+    // Contraflow allowed but nothing built for it: DOUBLE SENS CYCLABLE NON MATERIALISE.
+    if (p.contraflow && p.side_facility[contra_side] == Facility::aucun) {
+        bool contra_served = false;
+        for (const Side s : {right, left}) {
+            const SideFlow f = p.side_flow[s];
+            const bool serves_contra = f == SideFlow::both ||
+                                       f == (p.oneway_reversed ? SideFlow::forward_only : SideFlow::backward_only);
+            contra_served = contra_served || (serves_contra && is_cycle_facility(p.side_facility[s]));
+        }
+        if (!contra_served) {
+            p.side_facility[contra_side] = Facility::dsc_non_materialise;
+            p.side_flow[contra_side] = p.oneway_reversed ? SideFlow::forward_only : SideFlow::backward_only;
+        }
+    }
+    // Vélorue (cyclestreet / bicycle_road): the whole street is the facility.
+    if (is_yes(w.tag("cyclestreet")) || is_yes(w.tag("bicycle_road"))) {
+        for (const Side s : {right, left}) {
+            if (p.side_facility[s] == Facility::aucun) p.side_facility[s] = Facility::velo_rue;
+        }
+    }
+}
+
+bool side_serves(SideFlow flow, Side s, Direction d) noexcept {
+    switch (flow) {
+        case SideFlow::both: return true;
+        case SideFlow::forward_only: return d == forward;
+        case SideFlow::backward_only: return d == backward;
+        case SideFlow::with_side: return (s == right) == (d == forward);
+    }
+    return false;
+}
+
+// 6. Facilities per side, then the facility a cyclist uses in each direction.
+void rule_facilities(const WayContext& w, WayProfile& p) {
+    if (!standalone_facility(w, p)) {
+        road_facilities(w, p);
+    }
+    for (const Direction d : {forward, backward}) {
+        Facility best = Facility::aucun;
+        if (p.bike[d]) {
+            for (const Side s : {right, left}) {
+                const Facility f = p.side_facility[s];
+                if (side_serves(p.side_flow[s], s, d) && preference_rank(f) < preference_rank(best)) {
+                    best = f;
+                }
+            }
+        }
+        p.ride_facility[d] = best;
+    }
+}
+
+// 7. Physical attributes used by stress, classification of gaps and outputs.
+void rule_attributes(const WayContext& w, WayProfile& p) {
+    const sv lanes = w.tag("lanes");
+    if (!lanes.empty()) {
+        const long n = std::strtol(std::string{lanes}.c_str(), nullptr, 10);  // "2;3": the first value
+        p.lanes = static_cast<std::uint8_t>(std::clamp(n, 0L, 20L));
+    }
+    const sv bridge = w.tag("bridge");
+    p.bridge = !bridge.empty() && bridge != "no";
+    const sv tunnel = w.tag("tunnel");
+    p.tunnel = !tunnel.empty() && tunnel != "no";
+    p.lit = is_yes(w.tag("lit")) || w.tag("lit") == "24/7" || w.tag("lit") == "automatic";
+    const sv surface = w.tag("surface");
+    if (one_of(surface, {"asphalt", "concrete", "paved", "concrete:plates", "concrete:lanes", "paving_stones",
+                         "metal", "wood", "rubber", "tartan"})) {
+        p.surface = Surface::lisse;
+    } else if (one_of(surface, {"sett", "cobblestone", "unhewn_cobblestone", "cobblestone:flattened",
+                                "grass_paver", "compacted", "fine_gravel", "bricks"})) {
+        p.surface = Surface::rugueux;
+    } else if (one_of(surface, {"unpaved", "gravel", "ground", "dirt", "earth", "grass", "sand", "mud",
+                                "pebblestone", "woodchips"})) {
+        p.surface = Surface::meuble;
+    }
+}
+
+// 8. Level of traffic stress per direction (docs/traffic-stress.md).
+void rule_stress(const WayContext&, WayProfile& p) {
+    for (const Direction d : {forward, backward}) {
+        if (!p.bike[d]) {
+            p.lts[d] = 0;
+            continue;
+        }
+        StressInput in;
+        in.highway = p.highway;
+        in.facility = p.ride_facility[d];
+        in.regime = p.regime;
+        in.maxspeed_kmh = p.maxspeed_kmh;
+        in.lanes_total = p.lanes;
+        in.oneway_motor = p.oneway_motor;
+        p.lts[d] = segment_lts(in);
+    }
+}
+
+using Rule = void (*)(const WayContext&, WayProfile&);
+// The order matters: class and access may drop the way; oneway decides contraflow before the
+// facilities are named; stress reads everything before it.
+constexpr Rule rules[] = {rule_class_defaults, rule_access,     rule_oneway,    rule_regime,
+                          rule_maxspeed,       rule_facilities, rule_attributes, rule_stress};
+
+}  // namespace
+
+WayProfile evaluate_way(const osmium::TagList& tags) {
+    const WayContext ctx{tags};
+    WayProfile p;
+    for (const Rule rule : rules) {
+        rule(ctx, p);
+        if (!p.keep) {
+            break;
+        }
+    }
+    return p;
+}
+
+}  // namespace maillon::importers

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The maillon command line as a user meets it: exit codes (0 ok, 1 data error, 2 usage error),
+# one-line messages naming the file and the problem, and no half-written output.
+# Usage: test-cli.sh MAILLON_BINARY TEST_DATA_DIR
+set -u
+maillon=$1
+data=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+# expect CODE PATTERN -- COMMAND...: runs it, checks the exit code and that stderr+stdout match PATTERN.
+expect() {
+  local code=$1 pattern=$2; shift 3
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [[ $rc -ne $code ]] || ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: $* -> exit $rc (want $code), output: $out (want /$pattern/)"
+    failures=$((failures + 1))
+  else
+    echo "ok: $* -> $rc"
+    passes=$((passes + 1))
+  fi
+}
+no_leftovers() {
+  if compgen -G "$work/*.tmp-*" >/dev/null || [[ -e "$1" ]]; then
+    echo "FAIL: output or temporary file left behind for $1"; failures=$((failures + 1))
+  else
+    passes=$((passes + 1))
+  fi
+}
+
+# Usage
+expect 2 "Usage: maillon COMMAND" -- "$maillon"
+expect 0 "import +Build the bicycle" -- "$maillon" help
+expect 0 "Usage: maillon import" -- "$maillon" import -h
+expect 0 "Usage: maillon info" -- "$maillon" help info
+expect 2 "unknown command 'frobnicate'" -- "$maillon" frobnicate
+expect 2 "unrecognised option '--frobnicate'|unrecognized option '--frobnicate'" -- "$maillon" import --frobnicate x.osm.pbf -o "$work/x.maillon"
+expect 2 "missing -o" -- "$maillon" import "$data/paris-republique.osm.pbf"
+expect 2 "missing INPUT" -- "$maillon" import -o "$work/x.maillon"
+expect 2 "cannot tell the format of '.*CMakeLists.txt'" -- "$maillon" import "$data/../CMakeLists.txt" -o "$work/x.maillon"
+no_leftovers "$work/x.maillon"
+
+# Bad input files
+expect 1 "input file '$work/absent.osm.pbf' does not exist" -- "$maillon" import "$work/absent.osm.pbf" -o "$work/a.maillon"
+no_leftovers "$work/a.maillon"
+head -c 40000 "$data/paris-republique.osm.pbf" > "$work/truncated.osm.pbf"
+expect 1 "'$work/truncated.osm.pbf'.*(truncated|not a valid PBF)" -- "$maillon" import "$work/truncated.osm.pbf" -o "$work/t.maillon"
+no_leftovers "$work/t.maillon"
+printf 'this is not protobuf at all, just text\n%.0s' {1..50} > "$work/garbage.osm.pbf"
+expect 1 "'$work/garbage.osm.pbf' is not a valid PBF" -- "$maillon" import "$work/garbage.osm.pbf" -o "$work/g.maillon"
+no_leftovers "$work/g.maillon"
+printf '<?xml version="1.0"?>\n<kml><Document/></kml>\n' > "$work/notosm.osm"
+expect 1 "'$work/notosm.osm'.*(not a valid OSM XML|not an OSM file)" -- "$maillon" import "$work/notosm.osm" -o "$work/n.maillon"
+no_leftovers "$work/n.maillon"
+printf '<?xml version="1.0"?>\n<osm version="0.6"><node id="1" lat="48.8" lon="2.3" version="1"/><way id="1" version="1"><nd ref="1"/><tag k="building" v="yes"/></way></osm>\n' > "$work/noroads.osm"
+expect 1 "contains no way usable by bike or on foot" -- "$maillon" import "$work/noroads.osm" -o "$work/r.maillon"
+no_leftovers "$work/r.maillon"
+expect 1 "cannot write '/nonexistent-dir/x.maillon'" -- "$maillon" import "$data/paris-20e-12e-13e-corridor.osm" -o /nonexistent-dir/x.maillon
+gzip -c "$data/paris-20e-12e-13e-corridor.osm" | head -c 3000 > "$work/cut.osm.gz"
+expect 1 "'$work/cut.osm.gz'" -- "$maillon" import "$work/cut.osm.gz" -o "$work/z.maillon"
+no_leftovers "$work/z.maillon"
+
+# A good import, quiet, then info; a second import refuses to overwrite.
+expect 0 "^$" -- "$maillon" import -q "$data/paris-20e-12e-13e-corridor.osm" -o "$work/ok.maillon"
+expect 2 "exists: use --overwrite" -- "$maillon" import -q "$data/paris-20e-12e-13e-corridor.osm" -o "$work/ok.maillon"
+expect 0 "^$" -- "$maillon" import -q --overwrite "$data/paris-20e-12e-13e-corridor.osm" -o "$work/ok.maillon"
+bzip2 -c "$data/paris-20e-12e-13e-corridor.osm" > "$work/corridor.osm.bz2"
+expect 0 "^$" -- "$maillon" import -q "$work/corridor.osm.bz2" -o "$work/bz.maillon"
+expect 0 "nodes +136" -- "$maillon" info "$work/ok.maillon"
+expect 0 "COULOIR BUS\+VELO" -- "$maillon" info "$work/ok.maillon"
+if "$maillon" info --json "$work/ok.maillon" | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["nodes"] == 136 and j["edges"] == 142, j
+assert j["osm_timestamp"] == "2016-12-16T17:18:33Z", j["osm_timestamp"]
+assert j["km_by_facility"]["COULOIR BUS+VELO"] > 0
+assert j["cycle_network"]["components"] >= 1
+'; then passes=$((passes + 1)); echo "ok: info --json"; else failures=$((failures + 1)); echo "FAIL: info --json"; fi
+# The same data compressed gives the same graph (all but the source file name).
+if diff <("$maillon" info --json "$work/ok.maillon" | grep -v '"source"') <("$maillon" info --json "$work/bz.maillon" | grep -v '"source"') >/dev/null; then
+  passes=$((passes + 1)); echo "ok: .osm.bz2 and .osm give the same graph"
+else
+  failures=$((failures + 1)); echo "FAIL: .osm.bz2 and .osm give different graphs"
+fi
+
+# Damaged graph files
+head -c 500 "$work/ok.maillon" > "$work/short.maillon"
+expect 1 "'$work/short.maillon' is truncated" -- "$maillon" info "$work/short.maillon"
+expect 1 "is not a maillon graph file" -- "$maillon" info "$data/paris-republique.osm.pbf"
+expect 1 "cannot open graph file '$work/none.maillon'" -- "$maillon" info "$work/none.maillon"
+
+echo "$passes passed, $failures failed"
+[[ $failures -eq 0 ]]
