@@ -90,7 +90,7 @@ for file in "$ROOT/tests/data/monaco-2016.osm.pbf" "$ROOT/tests/data/liechtenste
     res="$(measure osmium fileinfo -e "$file")"
     read -r osm_s osm_kb <<<"$res"
     log "$name: maillon import"
-    res="$(measure "$MAILLON" import "$file" -o "$graph" --quiet)"
+    res="$(measure "$MAILLON" import "$file" -o "$graph" --quiet --overwrite)"
     read -r imp_s imp_kb <<<"$res"
     log "$name: maillon info (load)"
     res="$(measure "$MAILLON" info "$graph" --json)"

@@ -70,15 +70,21 @@ std::uint8_t segment_lts(const StressInput& in) noexcept {
     }
     if (in.facility == Facility::bande || in.facility == Facility::dsc_bande || in.facility == Facility::cvcb ||
         in.facility == Facility::accotement || in.facility == Facility::autre) {
-        // Painted lane next to traffic.
-        if (speed <= 30) return 1;
+        // Painted lane next to traffic. Two or more motor lanes per direction add stress even
+        // at 30 km/h (Mekuria/Furth/Nixon 2012, bike lane tables: LTS >= 2).
+        if (speed <= 30) return lanes <= 1 ? 1 : 2;
         if (speed <= 50) return lanes <= 1 ? 2 : 3;
         if (speed <= 70) return 3;
         return 4;
     }
     // Mixed traffic (AUCUN, or an unmarked contraflow: DOUBLE SENS CYCLABLE NON MATERIALISE).
     if (speed <= 20) return 1;
-    if (speed <= 30) return (lanes <= 1 && local) ? 1 : 2;
+    // Two lanes per direction are a multi-lane road even at 30 km/h (Furth table 3: 4-5 lanes at
+    // <= 25 mph is LTS 3; BNA: 2 lanes per direction in mixed traffic is at least LTS 3).
+    if (speed <= 30) {
+        if (lanes >= 2) return 3;
+        return local ? 1 : 2;
+    }
     if (speed <= 50) {
         if (lanes >= 2) return 4;
         return local ? 2 : 3;

@@ -1,43 +1,47 @@
 #include "assemble_graph.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace maillon::importers {
+namespace {
+
+Coord coord_at(const NodeLocations& locations, std::uint32_t pos) {
+    const osmium::Location l = locations.location(pos);
+    return Coord{l.x(), l.y()};
+}
+
+}  // namespace
 
 std::vector<NodeId> number_nodes(const RawWays& raw, GraphData& data) {
-    const std::size_t refs = raw.ref_ids.size();
-    std::vector<bool> is_end(refs, false);
-    for (const RawWay& w : raw.ways) {
-        is_end[w.first_ref] = true;
-        is_end[w.first_ref + w.ref_count - 1] = true;
+    // Per node of the file (by its position in the sorted location arrays): how often kept ways
+    // use it (saturating at 2) and whether it ends a way piece. No sort, no hash map.
+    constexpr std::uint8_t used_twice = 2;
+    constexpr std::uint8_t way_end = 4;
+    std::vector<std::uint8_t> use(raw.locations.size(), 0);
+    for (const std::uint32_t pos : raw.refs) {
+        use[pos] = static_cast<std::uint8_t>((use[pos] & way_end) | std::min<int>((use[pos] & 3) + 1, used_twice));
     }
-    // Reference positions sorted by node id: equal ids become neighbours.
-    std::vector<std::uint32_t> order(refs);
-    std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return raw.ref_ids[a] < raw.ref_ids[b] || (raw.ref_ids[a] == raw.ref_ids[b] && a < b);
-    });
-    std::vector<NodeId> node_of_ref(refs, no_node);
-    for (std::size_t i = 0; i < refs;) {
-        std::size_t j = i + 1;
-        bool end = is_end[order[i]];
-        while (j < refs && raw.ref_ids[order[j]] == raw.ref_ids[order[i]]) {
-            end = end || is_end[order[j]];
-            ++j;
-        }
-        if (end || j - i >= 2) {
-            const auto id = static_cast<NodeId>(data.node_coord.size());
-            const std::int64_t osm_id = raw.ref_ids[order[i]];
-            data.node_coord.push_back(raw.ref_coords[order[i]]);
+    for (const RawWay& w : raw.ways) {
+        use[raw.refs[w.first_ref]] |= way_end;
+        use[raw.refs[w.first_ref + w.ref_count - 1]] |= way_end;
+    }
+    // Graph nodes in ascending OSM id order (the order of the location arrays).
+    std::vector<NodeId> node_of_pos(raw.locations.size(), no_node);
+    for (std::uint32_t pos = 0; pos < use.size(); ++pos) {
+        if ((use[pos] & way_end) || (use[pos] & 3) >= used_twice) {
+            node_of_pos[pos] = static_cast<NodeId>(data.node_coord.size());
+            const std::int64_t osm_id = raw.locations.id(pos);
+            data.node_coord.push_back(coord_at(raw.locations, pos));
             data.node_osm_id.push_back(osm_id);
             const auto flags = raw.node_flags.find(osm_id);
             data.node_flags.push_back(flags == raw.node_flags.end() ? 0 : flags->second);
-            for (std::size_t k = i; k < j; ++k) node_of_ref[order[k]] = id;
         }
-        i = j;
     }
     data.node_crossing_lts.assign(data.node_coord.size(), 0);
+    // Per reference: its graph node or no_node for a mere shape point.
+    std::vector<NodeId> node_of_ref(raw.refs.size());
+    std::transform(raw.refs.begin(), raw.refs.end(), node_of_ref.begin(),
+                   [&](std::uint32_t pos) { return node_of_pos[pos]; });
     return node_of_ref;
 }
 
@@ -80,17 +84,19 @@ void push_edge(const RawWay& w, NodeId from, NodeId to, double length, GraphData
 void assemble_edges(const RawWays& raw, const std::vector<NodeId>& node_of_ref, GraphData& d) {
     d.edge_shape_begin.clear();
     d.names = raw.names;
+    d.shape.reserve(raw.refs.size() + raw.ways.size());
     for (const RawWay& w : raw.ways) {
+        const std::uint32_t end = w.first_ref + w.ref_count;
         std::uint32_t start = w.first_ref;
         double length = 0;
-        for (std::uint32_t r = w.first_ref + 1; r < w.first_ref + w.ref_count; ++r) {
-            length += haversine_m(raw.ref_coords[r - 1], raw.ref_coords[r]);
-            if (node_of_ref[r] != no_node) {
-                push_edge(w, node_of_ref[start], node_of_ref[r], length, d);
-                d.shape.insert(d.shape.end(), raw.ref_coords.begin() + start, raw.ref_coords.begin() + r + 1);
-                start = r;
-                length = 0;
-            }
+        for (std::uint32_t r = w.first_ref + 1; r < end; ++r) {
+            length += segment_length_m(coord_at(raw.locations, raw.refs[r - 1]), coord_at(raw.locations, raw.refs[r]));
+            if (node_of_ref[r] == no_node) continue;
+            // Edge from the graph node at `start` to this one; push_edge records where its shape begins.
+            push_edge(w, node_of_ref[start], node_of_ref[r], length, d);
+            for (std::uint32_t k = start; k <= r; ++k) d.shape.push_back(coord_at(raw.locations, raw.refs[k]));
+            start = r;
+            length = 0;
         }
     }
     d.edge_shape_begin.push_back(static_cast<std::uint32_t>(d.shape.size()));

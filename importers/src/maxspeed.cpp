@@ -68,10 +68,12 @@ std::optional<std::uint8_t> parse_maxspeed(std::string_view value) noexcept {
     } else if (!unit.empty() && unit != "km/h" && unit != "kmh" && unit != "kph") {
         return std::nullopt;
     }
-    if (number <= 0 || number > 250) {
-        return std::nullopt;
+    // Round first: "0.4" is 0 km/h, which means "not tagged" to the rest of the importer.
+    const long kmh = std::lround(number);
+    if (kmh < 1 || kmh > 250) {
+        return std::nullopt;  // no road has such a limit: a typo, not a speed
     }
-    return static_cast<std::uint8_t>(std::lround(number));
+    return static_cast<std::uint8_t>(kmh);
 }
 
 }  // namespace maillon::importers

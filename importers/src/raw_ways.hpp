@@ -4,6 +4,7 @@
 
 #include "maillon/geo.hpp"
 #include "maillon/importers/way_profile.hpp"
+#include "node_locations.hpp"
 
 #include <cstdint>
 #include <string>
@@ -14,7 +15,7 @@ namespace maillon::importers {
 
 struct RawWay {
     std::int64_t way_id = 0;
-    std::uint32_t first_ref = 0;  // into RawWays::ref_ids / ref_coords
+    std::uint32_t first_ref = 0;  // into RawWays::refs
     std::uint32_t ref_count = 0;
     std::uint32_t name = 0;       // into RawWays::names
     WayProfile profile;
@@ -22,8 +23,8 @@ struct RawWay {
 
 struct RawWays {
     std::vector<RawWay> ways;
-    std::vector<std::int64_t> ref_ids;
-    std::vector<Coord> ref_coords;
+    NodeLocations locations;          // every node of the file
+    std::vector<std::uint32_t> refs;  // node positions in `locations`, way after way
     std::vector<std::string> names{std::string{}};
     std::unordered_map<std::int64_t, std::uint8_t> node_flags;  // NodeFlag bits of tagged nodes
     std::string timestamp;  // ISO 8601, "" when unknown

@@ -3,8 +3,6 @@
 #include "maillon/errors.hpp"
 
 #include <osmium/handler.hpp>
-#include <osmium/handler/node_locations_for_ways.hpp>
-#include <osmium/index/map/flex_mem.hpp>
 #include <osmium/io/any_input.hpp>
 #include <osmium/osm/node.hpp>
 #include <osmium/osm/way.hpp>
@@ -18,12 +16,6 @@
 namespace maillon::importers {
 namespace {
 
-// FlexMem keeps node locations in a sparse sorted array (16 bytes a node) for extracts and
-// switches to a dense array indexed by ID (8 bytes per possible ID) when IDs are dense, as
-// for a planet file. For Île-de-France (~50 M nodes, IDs up to ~1.3e10) it stays sparse:
-// about 800 MB, well under our 4 GB budget.
-using LocationIndex = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
-using LocationHandler = osmium::handler::NodeLocationsForWays<LocationIndex>;
 
 std::uint8_t node_flags_of(const osmium::TagList& tags) {
     std::uint8_t flags = 0;
@@ -44,7 +36,9 @@ std::uint8_t node_flags_of(const osmium::TagList& tags) {
     return flags;
 }
 
-/// The handler after NodeLocationsForWays: keeps tagged node flags and the kept ways.
+/// Stores node locations and tagged node flags, runs the tag rules on every way and keeps the
+/// usable ones with their node locations. Unlike osmium's NodeLocationsForWays it looks up
+/// locations only for kept ways: two thirds of the ways of a city (buildings, landuse) are not.
 class WayCollector : public osmium::handler::Handler {
 public:
     WayCollector(RawWays& out, ImportReport& report) : m_out(out), m_report(report) {}
@@ -52,6 +46,9 @@ public:
     void node(const osmium::Node& node) {
         ++m_report.nodes_read;
         note_timestamp(node);
+        if (node.location().valid()) {
+            m_out.locations.add(node.id(), node.location());
+        }
         if (!node.tags().empty()) {
             if (const auto flags = node_flags_of(node.tags())) {
                 m_out.node_flags[node.id()] = flags;
@@ -62,6 +59,10 @@ public:
     void way(const osmium::Way& way) {
         ++m_report.ways_read;
         note_timestamp(way);
+        if (!m_sorted) {
+            m_out.locations.seal();  // all nodes come before the first way in OSM files
+            m_sorted = true;
+        }
         const WayProfile profile = evaluate_way(way.tags());
         if (!profile.keep) {
             return;
@@ -71,20 +72,20 @@ public:
         // Split at references whose node is missing from the extract (clipped or filtered files):
         // each run of at least two located nodes becomes a piece of its own.
         bool incomplete = false;
-        RawWay piece{way.id(), static_cast<std::uint32_t>(m_out.ref_ids.size()), 0, name, profile};
+        RawWay piece{way.id(), static_cast<std::uint32_t>(m_out.refs.size()), 0, name, profile};
         for (const auto& ref : way.nodes()) {
-            if (!ref.location().valid()) {
+            const std::uint32_t pos = m_out.locations.find(ref.ref());
+            if (pos == NodeLocations::npos) {
                 incomplete = true;
                 ++m_report.refs_missing;
                 close_piece(piece);
                 continue;
             }
             // Consecutive duplicates of the same node add nothing (and would create zero-length edges).
-            if (piece.ref_count > 0 && m_out.ref_ids.back() == ref.ref()) {
+            if (piece.ref_count > 0 && m_out.refs.back() == pos) {
                 continue;
             }
-            m_out.ref_ids.push_back(ref.ref());
-            m_out.ref_coords.push_back(Coord{ref.location().x(), ref.location().y()});
+            m_out.refs.push_back(pos);
             ++piece.ref_count;
         }
         close_piece(piece);
@@ -99,10 +100,9 @@ private:
             m_out.ways.push_back(piece);
         } else {
             // Drop a lone node: roll back its reference.
-            m_out.ref_ids.resize(piece.first_ref);
-            m_out.ref_coords.resize(piece.first_ref);
+            m_out.refs.resize(piece.first_ref);
         }
-        piece.first_ref = static_cast<std::uint32_t>(m_out.ref_ids.size());
+        piece.first_ref = static_cast<std::uint32_t>(m_out.refs.size());
         piece.ref_count = 0;
     }
 
@@ -121,6 +121,7 @@ private:
 
     RawWays& m_out;
     ImportReport& m_report;
+    bool m_sorted = false;
     std::unordered_map<std::string, std::uint32_t> m_names;
     osmium::Timestamp m_max_timestamp;
 };
@@ -147,22 +148,31 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
     osmium::io::File file = open_file(path);
     RawWays out;
     try {
-        osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way};
-        const osmium::io::Header header = reader.header();
-        LocationIndex index;
-        LocationHandler locations{index};
-        locations.ignore_errors();  // missing nodes are handled per way (split), not fatal
+        // Geofabrik extracts carry their replication timestamp in the header: then object metadata
+        // (versions, users, timestamps) need not be decoded at all, which saves a good part of the
+        // decoding time. Without it the newest object timestamp dates the data.
+        std::string header_timestamp;
+        {
+            osmium::io::Reader probe{file, osmium::osm_entity_bits::nothing};
+            const osmium::io::Header header = probe.header();
+            header_timestamp = header.get("osmosis_replication_timestamp", header.get("timestamp", ""));
+            probe.close();
+        }
+        const auto meta = header_timestamp.empty() ? osmium::io::read_meta::yes : osmium::io::read_meta::no;
+        osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, meta};
+        // PBF stores a node in 6 to 10 bytes (dense nodes, delta coding), OSM XML in ~100.
+        const bool pbf = file.format() == osmium::io::file_format::pbf;
+        out.locations.reserve(reader.file_size() / (pbf ? 6 : 100) + 1024);
         WayCollector collector{out, report};
         osmium::ProgressBar progress{reader.file_size(), options.show_progress};
         while (osmium::memory::Buffer buffer = reader.read()) {
             progress.update(reader.offset());
-            osmium::apply(buffer, locations, collector);
+            osmium::apply(buffer, collector);
         }
         progress.done();
         reader.close();
 
-        // The data date: the replication timestamp when the extract has one, else the newest object.
-        out.timestamp = header.get("osmosis_replication_timestamp", header.get("timestamp", ""));
+        out.timestamp = header_timestamp;
         const osmium::Timestamp newest = collector.max_timestamp();
         if (out.timestamp.empty() && newest.valid() && newest.seconds_since_epoch() > 1104537600) {  // after 2005
             out.timestamp = newest.to_iso();

@@ -71,6 +71,18 @@ constexpr SideValue side_values[] = {
     {"no", Facility::aucun},
     {"none", Facility::aucun},
     {"crossing", Facility::aucun},
+    {"asl", Facility::aucun},           // sas vélo (advanced stop line) at the lights, not along the way
+    {"construction", Facility::aucun},  // not in service yet
+    {"proposed", Facility::aucun},      // not built
+};
+
+// What an opposite* value means on a street that is NOT one-way for motors (a tagging slip):
+// there is no contraflow there, so the facility is read without its "opposite" prefix.
+constexpr SideValue opposite_on_two_way[] = {
+    {"opposite", Facility::aucun},
+    {"opposite_lane", Facility::bande},
+    {"opposite_track", Facility::piste},
+    {"opposite_share_busway", Facility::couloir_bus_velo},
 };
 
 // Preference when a direction can use facilities on both sides: the calmest one wins.
@@ -87,6 +99,11 @@ int preference_rank(Facility f) noexcept {
 }
 
 bool is_opposite(sv v) noexcept { return v.substr(0, 8) == "opposite"; }
+
+bool has_bicycle_ramp(const WayContext& w) noexcept {
+    const sv ramp = w.tag("ramp:bicycle");
+    return is_yes(ramp) || one_of(ramp, {"both", "left", "right"});
+}
 
 const char* side_key(Side s) noexcept { return s == right ? "cycleway:right" : "cycleway:left"; }
 const char* side_oneway_key(Side s) noexcept { return s == right ? "cycleway:right:oneway" : "cycleway:left:oneway"; }
@@ -125,7 +142,9 @@ void rule_access(const WayContext& w, WayProfile& p) {
         bike = false;
         foot = false;
     }
-    if (forbids(w.tag("vehicle"))) {
+    if (const sv vehicle = w.tag("vehicle"); allows(vehicle)) {
+        bike = true;  // vehicle=yes lifts access=no for every vehicle, bikes included
+    } else if (forbids(vehicle)) {
         bike = false;
     }
     if (const sv bicycle = w.tag("bicycle"); allows(bicycle)) {
@@ -138,8 +157,9 @@ void rule_access(const WayContext& w, WayProfile& p) {
     } else if (forbids(f)) {
         foot = false;
     }
-    // A wheeling ramp on steps lets a cyclist push the bike up (a "goulotte").
-    if (p.highway == Highway::steps && (is_yes(w.tag("ramp:bicycle")) || w.tag("ramp:bicycle") == "both")) {
+    // A wheeling ramp on steps lets a cyclist push the bike up (a "goulotte"), unless bikes are
+    // explicitly banned there.
+    if (p.highway == Highway::steps && has_bicycle_ramp(w) && !forbids(w.tag("bicycle"))) {
         bike = true;
     }
     // Bikes on a busway only where bicycle=* says so (French couloirs are tagged that way).
@@ -275,7 +295,8 @@ bool standalone_facility(const WayContext& w, WayProfile& p) {
             }
             break;
         case Highway::steps:
-            f = p.bike[forward] || p.bike[backward] ? Facility::goulotte : Facility::aucun;
+            // Steps one may carry a bike on are not a facility; the ramp (goulotte) is.
+            f = (p.bike[forward] || p.bike[backward]) && has_bicycle_ramp(w) ? Facility::goulotte : Facility::aucun;
             break;
         case Highway::busway:
             f = p.bike[forward] || p.bike[backward] ? Facility::couloir_bus_velo : Facility::aucun;
@@ -314,15 +335,25 @@ void road_facilities(const WayContext& w, WayProfile& p) {
         }
         value[s] = v;
     }
+    // In France advisory (non-exclusive) lanes are the side strips of a chaussée à voie centrale
+    // banalisée (FR wiki Key:cycleway:lane): the qualifier may be on :both, on each side, or on the
+    // generic cycleway:lane when cycleway=lane puts lanes on both sides.
     const bool advisory_both = w.tag("cycleway:both:lane") == "advisory" ||
-                               (w.tag("cycleway:left:lane") == "advisory" && w.tag("cycleway:right:lane") == "advisory");
+                               (w.tag("cycleway:left:lane") == "advisory" && w.tag("cycleway:right:lane") == "advisory") ||
+                               (w.tag("cycleway:lane") == "advisory" && generic == "lane");
     for (const Side s : {right, left}) {
         const sv v = value[s];
         Facility f = Facility::aucun;
         if (!v.empty()) {
-            const auto* sv_it = std::find_if(std::begin(side_values), std::end(side_values),
-                                             [&](const SideValue& x) { return x.osm == v; });
+            const auto lookup = [&](const auto& table) {
+                return std::find_if(std::begin(table), std::end(table), [&](const SideValue& x) { return x.osm == v; });
+            };
+            const auto* sv_it = lookup(side_values);
             f = sv_it != std::end(side_values) ? sv_it->facility : Facility::autre;
+            if (is_opposite(v) && !p.oneway_motor) {
+                const auto* two_way = lookup(opposite_on_two_way);
+                f = two_way != std::end(opposite_on_two_way) ? two_way->facility : f;
+            }
         }
         if (f == Facility::bande && advisory_both && value[right] == "lane" && value[left] == "lane") {
             f = Facility::cvcb;  // chaussée à voie centrale banalisée: advisory lanes on both sides

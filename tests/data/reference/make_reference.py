@@ -409,6 +409,7 @@ def compute(path):
         "ways": osm["counts"]["ways"],
         "relations": osm["counts"]["relations"],
         "max_timestamp": osm["max_timestamp"],
+        "header_replication_timestamp": header_replication_timestamp(path),
         "nodes_without_location": osm["nodes_without_location"],
         "deleted_objects": osm["deleted_objects"],
         "bbox_of_highway_nodes":
@@ -427,6 +428,14 @@ def compute(path):
         "graph_edges_open": graph_edges,
         "graph_nodes_open_with_edges": graph_nodes_with_edges,
     }
+
+
+def header_replication_timestamp(path):
+    """The file header's osmosis_replication_timestamp option (Geofabrik and osmconvert write it), or None."""
+    out = subprocess.run(
+        ["osmium", "fileinfo", "-g", "header.option.osmosis_replication_timestamp", path],
+        check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    return out or None
 
 
 def stem(path):

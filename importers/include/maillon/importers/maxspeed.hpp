@@ -8,8 +8,8 @@
 
 namespace maillon::importers {
 
-/// Speed in km/h (rounded, capped at 250), or nullopt when the value means nothing usable
-/// ("signals", "variable", "none" on a road without a limit, misspellings).
+/// Speed in km/h (rounded to the nearest integer), or nullopt when the value means nothing usable
+/// ("signals", "variable", "none" on a road without a limit, misspellings) or is outside 1..250 km/h.
 std::optional<std::uint8_t> parse_maxspeed(std::string_view value) noexcept;
 
 }  // namespace maillon::importers
