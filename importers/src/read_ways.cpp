@@ -24,7 +24,12 @@ std::uint8_t node_flags_of(const osmium::TagList& tags) {
     if (!std::strcmp(highway, "traffic_signals") || !std::strcmp(crossing, "traffic_signals")) {
         flags |= node_traffic_signals;
     }
-    if (!std::strcmp(highway, "crossing") || (*crossing && std::strcmp(crossing, "no") != 0)) {
+    // Only a marked crossing earns the crossing-stress discount (docs/traffic-stress.md).
+    const char* markings = tags.get_value_by_key("crossing:markings", "");
+    const bool marked = !std::strcmp(crossing, "marked") || !std::strcmp(crossing, "zebra") ||
+                        !std::strcmp(crossing, "uncontrolled") || !std::strcmp(crossing, "traffic_signals") ||
+                        (*markings && std::strcmp(markings, "no") != 0);
+    if (marked) {
         flags |= node_crossing;
     }
     if (!std::strcmp(highway, "stop") || !std::strcmp(highway, "give_way")) {

@@ -33,7 +33,7 @@ constexpr bool is_backward(ArcId a) noexcept { return (a & 1U) != 0; }
 /// Node flags from OSM node tags, used by the intersection stress rule.
 enum NodeFlag : std::uint8_t {
     node_traffic_signals = 1U << 0,  // highway=traffic_signals or crossing=traffic_signals
-    node_crossing = 1U << 1,         // highway=crossing (marked or not)
+    node_crossing = 1U << 1,         // marked crossing (crossing=marked/zebra/uncontrolled/traffic_signals, crossing:markings)
     node_stop = 1U << 2,             // highway=stop / give_way
     node_barrier = 1U << 3,          // barrier=* (bollards etc.)
 };

@@ -41,6 +41,9 @@ struct Qpv {
 };
 
 class QpvLayer {
+    // Declared first, destroyed last: the geometries in `qpv` belong to it.
+    std::unique_ptr<GeosContext> ctx_;
+
 public:
     QpvLayer();
     QpvLayer(QpvLayer&&) noexcept;
@@ -74,8 +77,6 @@ public:
 
 private:
     friend QpvLayer load_qpv(const std::string& path, const QpvFieldNames& override);
-    // Declared first, destroyed last: the geometries in `qpv` belong to it.
-    std::unique_ptr<GeosContext> ctx_;
     std::unique_ptr<Index> index_;
 };
 

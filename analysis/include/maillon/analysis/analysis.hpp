@@ -1,0 +1,54 @@
+#pragma once
+// `maillon analyze` without the files: from a graph, a QPV layer and a profile to ranked gaps
+// and QPV indicators. The steps, top-down (src/analysis.cpp):
+//   network      the cycle network by the profile
+//   population   weighted points (docs/population.md), snapped to the walking network
+//   gaps         detect ▶ decluster ▶ classify ▶ measure ▶ rank (engine/gaps.hpp)
+//   indicators   QPV vs territory, in the style of the Val-de-Marne QPV observatory
+
+#include "maillon/analysis_profile.hpp"
+#include "maillon/gaps.hpp"
+#include "maillon/graph.hpp"
+#include "maillon/importers/qpv.hpp"
+#include "maillon/population.hpp"
+
+#include <string>
+#include <vector>
+
+namespace maillon::analysis {
+
+/// One row of the indicators: a QPV, all QPV together, or the whole territory.
+struct IndicatorRow {
+    std::string scope;  // "qpv", "all_qpv" or "territory"
+    std::string code, name, commune;
+    double weight = 0;        // population proxy in the model's unit
+    double residents = std::numeric_limits<double>::quiet_NaN();  // known residents
+    double area_ha = 0;
+    double weight_near_network = 0;     // within walk_m on foot of the cycle network
+    double weight_near_low_stress = 0;  // within walk_m of a low-stress (LTS <= 2) facility
+    double km_network_inside = 0;
+    double km_network_within = 0;       // within walk_m (straight line) of the QPV
+    std::vector<std::uint32_t> top_gaps;  // ranks of the best gaps serving it
+    double share_near_network() const { return weight > 0 ? weight_near_network / weight : 0; }
+    double share_near_low_stress() const { return weight > 0 ? weight_near_low_stress / weight : 0; }
+};
+
+struct AnalysisResult {
+    PopulationModel model = PopulationModel::area;
+    bool qpv_residents_known = false;     // every QPV of the area has a population in the layer
+    std::size_t population_points = 0;
+    std::size_t population_unsnapped = 0;
+    std::size_t candidates = 0;           // gap candidates before declustering
+    std::size_t qpv_in_area = 0;          // QPV of the layer that intersect the graph's extent
+    double network_km = 0;
+    std::size_t network_components = 0;
+    std::vector<Gap> gaps;                // ranked projects first, then data issues (rank 0)
+    std::vector<IndicatorRow> indicators; // territory, all_qpv, then each QPV in the area
+    std::vector<std::string> warnings;
+    std::vector<std::pair<std::string, double>> seconds;  // per step
+};
+
+/// @param qpv may be empty (no QPV in the area: QPV terms are 0 and a warning says so).
+AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile);
+
+}  // namespace maillon::analysis

@@ -1,0 +1,30 @@
+#pragma once
+// Results as JSON values and CSV text, shared by `maillon analyze` (files) and `maillon serve`
+// (HTTP). Every field is documented in docs/data-dictionary.md.
+
+#include "maillon/analysis/analysis.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace maillon::analysis {
+
+using json = nlohmann::ordered_json;
+
+/// The gaps as a GeoJSON FeatureCollection of LineStrings, in rank order (data issues last).
+json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r);
+/// One gap's properties (the GeoJSON feature's `properties`).
+json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r, const Gap& gap);
+/// The same rows as CSV (header line first), for spreadsheets.
+std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r);
+
+json indicators_json(const AnalysisResult& r, const AnalysisProfile& p);
+std::string indicators_csv(const AnalysisResult& r);
+
+/// The profile as JSON (all values, defaults included) and back.
+json profile_to_json(const AnalysisProfile& p);
+/// @throws argument_error naming the unknown key or the bad value.
+AnalysisProfile profile_from_json(const json& j);
+
+}  // namespace maillon::analysis

@@ -1,0 +1,78 @@
+#include "maillon/analysis/analysis.hpp"
+
+#include "indicators.hpp"
+#include "population_points.hpp"
+#include "maillon/spatial_index.hpp"
+
+#include <chrono>
+#include <set>
+
+namespace maillon::analysis {
+namespace {
+
+class StepTimer {
+public:
+    explicit StepTimer(AnalysisResult& r) : m_result(r) {}
+    void done(const char* step) {
+        const auto now = std::chrono::steady_clock::now();
+        m_result.seconds.emplace_back(step, std::chrono::duration<double>(now - m_last).count());
+        m_last = now;
+    }
+
+private:
+    AnalysisResult& m_result;
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+/// Destinations of sampled trips: places of interest when the graph has them (none yet: trips
+/// then run between homes, see sample_trip_usage).
+std::vector<NodeId> trip_destinations(const Graph&) { return {}; }
+
+}  // namespace
+
+AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile) {
+    AnalysisResult result;
+    StepTimer timer{result};
+
+    // The cycle network as the profile defines it.
+    const CycleNetwork network{g, profile.network};
+    result.network_km = network.km();
+    result.network_components = network.components();
+    timer.done("network");
+
+    // Population points snapped to the walking network.
+    PopulationBuild build = build_population(g, qpv, profile.coverage);
+    result.model = build.model;
+    result.qpv_residents_known = build.residents_known;
+    result.qpv_in_area = build.qpv_in_area.size();
+    result.warnings = std::move(build.warnings);
+    if (qpv.size() > 0 && build.qpv_in_area.empty()) {
+        result.warnings.push_back("no QPV of '" + qpv.path + "' lies in the extract's area: QPV coverage terms are 0");
+    }
+    const EdgeSnapper foot{g, Mode::foot};
+    const PopulationIndex population{g, foot, std::move(build.points), profile.coverage.snap_max_m};
+    result.population_points = population.points().size();
+    result.population_unsnapped = population.unsnapped();
+    timer.done("population");
+
+    // Gaps: detect, decluster, classify, measure, rank.
+    GapSearches searches{g};
+    std::vector<Gap> candidates = detect_gaps(network, profile.gaps, searches);
+    result.candidates = candidates.size();
+    timer.done("detect");
+    result.gaps = decluster_gaps(g, std::move(candidates), profile.gaps);
+    classify_gaps(g, result.gaps, profile.gaps);
+    timer.done("decluster_classify");
+    const std::vector<float> usage = sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
+    timer.done("trips");
+    measure_gaps(network, result.gaps, population, usage, profile, searches);
+    rank_gaps(result.gaps, profile.ranking);
+    timer.done("measure_rank");
+
+    // QPV vs territory.
+    result.indicators = compute_indicators(network, qpv, build.qpv_in_area, population, result.gaps, profile);
+    timer.done("indicators");
+    return result;
+}
+
+}  // namespace maillon::analysis

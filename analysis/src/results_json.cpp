@@ -1,0 +1,174 @@
+#include "maillon/analysis/results_json.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace maillon::analysis {
+namespace {
+
+double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+
+json number_or_null(double v, double unit) { return std::isfinite(v) ? json(round_to(v, unit)) : json(nullptr); }
+
+std::string csv_field(const json& v) {
+    std::string s;
+    if (v.is_null()) return "";
+    if (v.is_string()) s = v.get<std::string>();
+    else if (v.is_array()) {
+        for (const auto& x : v) s += (s.empty() ? "" : ";") + (x.is_string() ? x.get<std::string>() : x.dump());
+    } else s = v.dump();
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (const char c : s) quoted += c == '"' ? std::string{"\"\""} : std::string{c};
+    return quoted + "\"";
+}
+
+json coordinates(const std::vector<Coord>& line) {
+    json c = json::array();
+    for (const Coord p : line) c.push_back({round_to(p.lon(), 1e-7), round_to(p.lat(), 1e-7)});
+    return c;
+}
+
+}  // namespace
+
+json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r, const Gap& gap) {
+    json p;
+    p["rank"] = gap.rank == 0 ? json(nullptr) : json(gap.rank);
+    p["score"] = round_to(gap.score, 1e-4);
+    p["class"] = key(gap.gap_class);
+    p["kind"] = key(gap.kind);
+    p["length_m"] = round_to(gap.length_m, 0.1);
+    p["qpv_pop"] = number_or_null(gap.qpv_residents, 1);
+    p["qpv_weight"] = round_to(gap.qpv_weight, 1e-3);
+    p["weight_unit"] = weight_unit(r.model);
+    json codes = json::array(), names = json::array();
+    std::string commune;
+    for (const std::int32_t q : gap.qpvs) {
+        codes.push_back(qpv[static_cast<std::size_t>(q)].code);
+        names.push_back(qpv[static_cast<std::size_t>(q)].name);
+        if (commune.empty()) commune = qpv[static_cast<std::size_t>(q)].commune;
+    }
+    p["qpv_codes"] = codes;
+    p["qpv_names"] = names;
+    p["all_weight"] = round_to(gap.all_weight, 1e-3);
+    p["trips"] = round_to(gap.trips, 1);
+    p["detour_removed_m"] = round_to(gap.detour_removed_m, 1);
+    p["network_distance_m"] = number_or_null(gap.network_distance_m, 1);
+    p["network_km_joined"] = round_to(gap.network_km_joined, 1e-3);
+    p["joins_components"] = gap.joins_components;
+    json streets = json::array();
+    for (const std::uint32_t n : gap.names) streets.push_back(g.data().names[n]);
+    p["street_names"] = streets;
+    p["commune"] = commune;
+    p["highway"] = gap.arcs.empty() ? json(nullptr) : json(key(gap.highway));
+    p["maxspeed_kmh"] = gap.maxspeed_kmh ? json(gap.maxspeed_kmh) : json(nullptr);
+    p["lanes"] = gap.lanes ? json(gap.lanes) : json(nullptr);
+    p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
+    p["treatment"] = gap.treatment;
+    p["qpv_term"] = round_to(gap.qpv_term, 1e-4);
+    p["trips_term"] = round_to(gap.trips_term, 1e-4);
+    p["detour_term"] = round_to(gap.detour_term, 1e-4);
+    p["network_term"] = round_to(gap.network_term, 1e-4);
+    p["cost"] = round_to(gap.cost, 1e-4);
+    p["merged_candidates"] = gap.merged;
+    p["from_osm_node"] = g.data().node_osm_id[gap.from];
+    p["to_osm_node"] = g.data().node_osm_id[gap.to];
+    return p;
+}
+
+json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
+    json fc;
+    fc["type"] = "FeatureCollection";
+    fc["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    fc["population_model"] = key(r.model);
+    json features = json::array();
+    for (const Gap& gap : r.gaps) {
+        json f;
+        f["type"] = "Feature";
+        f["geometry"] = {{"type", "LineString"}, {"coordinates", coordinates(gap.geometry(g))}};
+        f["properties"] = gap_properties(g, qpv, r, gap);
+        features.push_back(std::move(f));
+    }
+    fc["features"] = std::move(features);
+    return fc;
+}
+
+std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
+    std::ostringstream out;
+    bool header = false;
+    for (const Gap& gap : r.gaps) {
+        const json p = gap_properties(g, qpv, r, gap);
+        if (!header) {
+            bool first = true;
+            for (const auto& [k, v] : p.items()) out << (first ? "" : ",") << k, first = false;
+            out << ",lon,lat\n";
+            header = true;
+        }
+        bool first = true;
+        for (const auto& [k, v] : p.items()) out << (first ? "" : ",") << csv_field(v), first = false;
+        const auto line = gap.geometry(g);
+        const Coord mid = line[line.size() / 2];
+        out << "," << round_to(mid.lon(), 1e-7) << "," << round_to(mid.lat(), 1e-7) << "\n";
+    }
+    return out.str();
+}
+
+namespace {
+
+json indicator_row(const IndicatorRow& row, const IndicatorRow& territory) {
+    json j;
+    j["scope"] = row.scope;
+    j["code"] = row.code;
+    j["name"] = row.name;
+    j["commune"] = row.commune;
+    j["residents"] = number_or_null(row.residents, 1);
+    j["weight"] = round_to(row.weight, 1e-3);
+    j["area_ha"] = round_to(row.area_ha, 0.01);
+    j["share_near_network"] = round_to(row.share_near_network(), 1e-4);
+    j["share_near_network_territory"] = round_to(territory.share_near_network(), 1e-4);
+    j["diff_points_near_network"] = round_to(100 * (row.share_near_network() - territory.share_near_network()), 0.1);
+    j["share_near_low_stress"] = round_to(row.share_near_low_stress(), 1e-4);
+    j["share_near_low_stress_territory"] = round_to(territory.share_near_low_stress(), 1e-4);
+    j["diff_points_near_low_stress"] = round_to(100 * (row.share_near_low_stress() - territory.share_near_low_stress()), 0.1);
+    j["km_network_inside"] = round_to(row.km_network_inside, 1e-3);
+    j["km_network_within"] = round_to(row.km_network_within, 1e-3);
+    j["top_gaps"] = row.top_gaps;
+    return j;
+}
+
+}  // namespace
+
+json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
+    json j;
+    j["population_model"] = key(r.model);
+    j["weight_unit"] = weight_unit(r.model);
+    j["qpv_residents_known"] = r.qpv_residents_known;
+    j["walk_m"] = p.coverage.walk_m;
+    j["note"] = r.model == PopulationModel::area
+                    ? "No population source: shares are shares of urban area (hectares near a street), not of residents."
+                    : "Shares of residential floor area mapped in OpenStreetMap, a proxy for residents.";
+    json rows = json::array();
+    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front()));
+    j["rows"] = rows;
+    return j;
+}
+
+std::string indicators_csv(const AnalysisResult& r) {
+    std::ostringstream out;
+    bool header = false;
+    for (const IndicatorRow& row : r.indicators) {
+        const json j = indicator_row(row, r.indicators.front());
+        if (!header) {
+            bool first = true;
+            for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;
+            out << "\n";
+            header = true;
+        }
+        bool first = true;
+        for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << csv_field(v), first = false;
+        out << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace maillon::analysis

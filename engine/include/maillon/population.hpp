@@ -1,0 +1,100 @@
+#pragma once
+// Where people live, as weighted points snapped to the walking network. Every coverage figure
+// ("QPV residents within 300 m of …") is one bounded walking search plus a sum over the points
+// its settled nodes carry: no polygon buffering in the hot path.
+//
+// Population models, chosen from the inputs (docs/population.md):
+//   floor_area  residential floor area of OSM buildings (footprint × levels × residential share);
+//   area        a regular grid of points, each weighing its cell's area (no buildings mapped).
+// When the QPV layer gives a QPV's population, the points inside that QPV are scaled so that
+// they sum to it: those points then carry residents; elsewhere `residents` stays unknown.
+
+#include "maillon/graph.hpp"
+#include "maillon/search.hpp"
+#include "maillon/spatial_index.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace maillon {
+
+enum class PopulationModel : std::uint8_t { floor_area, area };
+std::string_view key(PopulationModel m) noexcept;
+/// Unit of PopulationPoint::weight under the model: "m2_floor" or "ha".
+std::string_view weight_unit(PopulationModel m) noexcept;
+
+struct PopulationPoint {
+    Coord coord;
+    float weight = 0;  // proxy for residents, in the model's unit
+    float residents = std::numeric_limits<float>::quiet_NaN();  // known residents, NaN if unknown
+    std::int32_t qpv = -1;  // index of the QPV containing the point, -1 outside
+    bool has_residents() const noexcept { return !std::isnan(residents); }
+};
+
+/// Points snapped to the walking network, indexed by graph node for coverage sums.
+class PopulationIndex {
+public:
+    /// Snaps every point to the nearest walkable edge within snap_max_m; farther points stay in
+    /// the set (they count in totals) but no search ever covers them.
+    PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::vector<PopulationPoint> points, double snap_max_m);
+
+    const std::vector<PopulationPoint>& points() const noexcept { return m_points; }
+    std::size_t unsnapped() const noexcept { return m_unsnapped; }
+    bool snapped(std::uint32_t p) const noexcept { return m_snapped[p] != 0; }
+    /// The nearer end of the edge the point snapped to (a trip's origin); no_node if unsnapped.
+    NodeId home_node(std::uint32_t p) const noexcept { return m_home[p]; }
+
+    /// Calls f(point index) once for every point within budget_m of the last run of `search`
+    /// (a walking search): node distance + along the edge + from the edge to the point.
+    template <typename F>
+    void for_each_covered(const BoundedSearch& search, float budget_m, F&& f) const {
+        ++m_generation;
+        for (const NodeId n : search.settled()) {
+            const float d = search.distance(n);
+            for (std::uint32_t i = m_node_begin[n]; i < m_node_begin[n + 1]; ++i) {
+                const Entry& e = m_entries[i];
+                if (d + e.extra_m <= budget_m && m_mark[e.point] != m_generation) {
+                    m_mark[e.point] = m_generation;
+                    f(e.point);
+                }
+            }
+        }
+    }
+
+private:
+    struct Entry {
+        std::uint32_t point;
+        float extra_m;  // from the node to the point
+    };
+    std::vector<PopulationPoint> m_points;
+    std::vector<std::uint8_t> m_snapped;
+    std::vector<NodeId> m_home;
+    std::vector<std::uint32_t> m_node_begin;  // CSR over nodes
+    std::vector<Entry> m_entries;
+    std::size_t m_unsnapped = 0;
+    mutable std::vector<std::uint32_t> m_mark;
+    mutable std::uint32_t m_generation = 0;
+};
+
+/// Grid points every spacing_m over the box, kept where keep(coord) says (e.g. near a street or
+/// inside a QPV), each weighing the cell's area in hectares.
+template <typename Keep>
+std::vector<PopulationPoint> grid_points(const BBox& box, double spacing_m, Keep keep) {
+    std::vector<PopulationPoint> out;
+    const LocalProjection proj = LocalProjection::around(box);
+    const Coord lo = Coord::from_degrees(box.min_lon, box.min_lat);
+    const Coord hi = Coord::from_degrees(box.max_lon, box.max_lat);
+    const float ha = static_cast<float>(spacing_m * spacing_m / 10000.0);
+    for (double y = proj.y(lo) + spacing_m / 2; y < proj.y(hi); y += spacing_m) {
+        for (double x = proj.x(lo) + spacing_m / 2; x < proj.x(hi); x += spacing_m) {
+            const Coord c = proj.unproject(x, y);
+            if (keep(c)) out.push_back(PopulationPoint{c, ha});
+        }
+    }
+    return out;
+}
+
+}  // namespace maillon

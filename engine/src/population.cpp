@@ -1,0 +1,39 @@
+#include "maillon/population.hpp"
+
+namespace maillon {
+
+std::string_view key(PopulationModel m) noexcept { return m == PopulationModel::floor_area ? "floor_area" : "area"; }
+std::string_view weight_unit(PopulationModel m) noexcept { return m == PopulationModel::floor_area ? "m2_floor" : "ha"; }
+
+PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::vector<PopulationPoint> points,
+                                 double snap_max_m)
+    : m_points(std::move(points)), m_snapped(m_points.size(), 0), m_home(m_points.size(), no_node),
+      m_mark(m_points.size(), 0) {
+    struct Pending {
+        NodeId node;
+        Entry entry;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(2 * m_points.size());
+    const auto& d = g.data();
+    for (std::uint32_t p = 0; p < m_points.size(); ++p) {
+        const auto snap = foot.snap(m_points[p].coord, snap_max_m);
+        if (!snap) {
+            ++m_unsnapped;
+            continue;
+        }
+        m_snapped[p] = 1;
+        const float len = g.length_m(snap->edge);
+        m_home[p] = snap->offset_m <= len / 2 ? d.edge_source[snap->edge] : d.edge_target[snap->edge];
+        pending.push_back({d.edge_source[snap->edge], {p, snap->distance_m + snap->offset_m}});
+        pending.push_back({d.edge_target[snap->edge], {p, snap->distance_m + (len - snap->offset_m)}});
+    }
+    m_node_begin.assign(g.node_count() + 1, 0);
+    for (const auto& x : pending) ++m_node_begin[x.node + 1];
+    for (std::size_t n = 0; n < g.node_count(); ++n) m_node_begin[n + 1] += m_node_begin[n];
+    m_entries.resize(pending.size());
+    std::vector<std::uint32_t> fill(m_node_begin.begin(), m_node_begin.end() - 1);
+    for (const auto& x : pending) m_entries[fill[x.node]++] = x.entry;
+}
+
+}  // namespace maillon
