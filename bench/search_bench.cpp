@@ -145,8 +145,11 @@ Result run_boost(const Graph& g, const Workload& w) {
         }
         r.settled += static_cast<double>(settled);
         // Boost marks unreached nodes with the largest float, not infinity.
-        const float target_dist = q.target == no_node || dist[q.target] < std::numeric_limits<float>::max() ? dist[q.target] : inf;
-        r.answer.push_back(q.target == no_node ? static_cast<float>(settled) : target_dist);
+        if (q.target == no_node) {
+            r.answer.push_back(static_cast<float>(settled));
+        } else {
+            r.answer.push_back(dist[q.target] < std::numeric_limits<float>::max() ? dist[q.target] : inf);
+        }
     }
     r.seconds = seconds_since(t0);
     return r;

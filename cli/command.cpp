@@ -62,6 +62,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(make_import_command());
     commands.push_back(make_info_command());
+    commands.push_back(make_analyze_command());
     return commands;
 }
 

@@ -5,6 +5,7 @@
 //   ST_Contains(geometry, MakePoint(2.3795, 48.8722)) in qpv2024-idf-simplified -> QN07519M Grand Belleville
 //   ST_Area(ST_Transform(geometry, 2154)):  QN07519M 193416.4 m², QN07501M 139873.0 m²
 //   ST_Area(ST_Transform(MakeValid(geometry), 2154)): QP075019 622303.4 m², QP078019 371902.2 m²
+//   ellipsoidal ST_Area(geometry, 1): QN07519M 193455.6 m²; ST_Area(MakeValid(geometry), 1): QP075019 622434.2 m²
 //   not ST_IsValid(geometry) in qpv2015-idf: QP075019 (Self-intersection [2.41287226592161 48.8611014105199]),
 //                                             QP078019 (Self-intersection [2.01211864036897 48.9195361634421])
 
@@ -161,6 +162,7 @@ TEST_CASE("qpv: the 2024 simplified Île-de-France layer", "[qpv][real]") {
     // Area against ogrinfo ST_Area(ST_Transform(geometry, 2154)), within 1 % (in fact ~0.03 %: Lambert-93's
     // own scale error in Paris).
     CHECK(layer[k].area_m2 == Approx(193416.4).epsilon(0.01));
+    CHECK(layer[k].area_m2 == Approx(193455.6).epsilon(0.001));  // ellipsoidal, ST_Area(geometry, 1)
     const long bedier = layer.find_code("QN07501M");
     REQUIRE(bedier >= 0);
     CHECK(layer[bedier].area_m2 == Approx(139873.0).epsilon(0.01));
@@ -205,6 +207,7 @@ TEST_CASE("qpv: the 2015 official layer, its two invalid polygons repaired and r
     REQUIRE(v.warnings.size() == 1);
     CHECK_THAT(v.warnings[0], Contains("QPV QP075019 (Les Portes Du Vingtième): self-intersection at 2.4128723 48.8611014 repaired"));
     CHECK(v.area_m2 == Approx(622303.4).epsilon(0.01));
+    CHECK(v.area_m2 == Approx(622434.2).epsilon(0.001));  // ellipsoidal, ST_Area(MakeValid(geometry), 1)
 
     const long poissy = layer.find_code("QP078019");
     REQUIRE(poissy >= 0);
@@ -244,6 +247,15 @@ TEST_CASE("qpv: the 2015 official layer, its two invalid polygons repaired and r
     const long b = layer.find(2.3795, 48.8722);
     REQUIRE(b >= 0);
     CHECK(layer[b].code == "QP075020");
+}
+
+TEST_CASE("qpv: layers move and reassign with their GEOS context", "[qpv]") {
+    QpvLayer a = load_qpv(qpv2015);
+    QpvLayer b = std::move(a);
+    CHECK(b[b.find(2.3795, 48.8722)].code == "QP075020");
+    b = load_qpv(qpv2024);  // the 2015 geometries are freed before their context
+    REQUIRE(b.size() == 298);
+    CHECK(b[b.find(2.3795, 48.8722)].code == "QN07519M");
 }
 
 // --- fields ---------------------------------------------------------------------------------------------

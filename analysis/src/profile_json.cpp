@@ -30,6 +30,7 @@ std::vector<Param> params() {
         {"gaps", "close_far_network_m", d(&AnalysisProfile::gaps, &GapParams::close_far_network_m), 100, 20000},
         {"gaps", "decluster_m", d(&AnalysisProfile::gaps, &GapParams::decluster_m), 0, 2000},
         {"gaps", "data_error_m", d(&AnalysisProfile::gaps, &GapParams::data_error_m), 0, 100},
+        {"gaps", "junction_m", d(&AnalysisProfile::gaps, &GapParams::junction_m), 0, 100},
         {"coverage", "walk_m", d(&AnalysisProfile::coverage, &CoverageParams::walk_m), 50, 2000},
         {"coverage", "point_spacing_m", d(&AnalysisProfile::coverage, &CoverageParams::point_spacing_m), 5, 500},
         {"coverage", "snap_max_m", d(&AnalysisProfile::coverage, &CoverageParams::snap_max_m), 10, 1000},

@@ -6,7 +6,13 @@
 namespace maillon::analysis {
 namespace {
 
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+/// Rounded to a unit of 10^-k (or 1, 10…): divides by an integer power of ten so that the result
+/// is the double nearest to the decimal value and prints as such.
+double round_to(double v, double unit) {
+    if (unit >= 1) return std::round(v / unit) * unit;
+    const double scale = std::round(1.0 / unit);
+    return std::round(v * scale) / scale;
+}
 
 json number_or_null(double v, double unit) { return std::isfinite(v) ? json(round_to(v, unit)) : json(nullptr); }
 

@@ -78,17 +78,22 @@ void classify_gaps(const Graph& g, std::vector<Gap>& gaps, const GapParams& p) {
                 gap.names.push_back(name);
             }
         }
+        // The stress of crossing busy roads on the way (node rule of docs/traffic-stress.md).
+        std::uint8_t crossing_lts = d.node_crossing_lts[gap.from];
+        for (const ArcId a : gap.arcs) crossing_lts = std::max(crossing_lts, d.node_crossing_lts[g.arc_head(a)]);
         int speed = gap.maxspeed_kmh;
         if (speed == 0 && !gap.arcs.empty()) speed = default_speed_kmh(gap.highway, Regime::none);
 
         // Classes, most specific first.
         const double total = std::max(s.total, 1e-9);
-        if (gap.length_m < p.data_error_m) {
+        if (gap.kind == GapKind::close_far && gap.length_m < p.data_error_m) {
+            // Network ends a few metres apart with no way between them: an undershoot (BikeDNA).
             gap.gap_class = GapClass::data;
             gap.treatment = "Vérifier les données OSM : extrémités du réseau cyclable non raccordées";
         } else if (gap.kind == GapKind::close_far) {
-            gap.gap_class = GapClass::bridge;
-            gap.treatment = "Franchissement à créer (passerelle, passage ou traversée d'une coupure)";
+            // Close in a straight line, no street between: a crossing of a barrier to build.
+            gap.gap_class = gap.length_m > 30.0 ? GapClass::bridge : GapClass::crossing;
+            gap.treatment = "Franchissement à créer (passerelle, passage ou percée)";
         } else if (s.bridge / total >= 0.3) {
             gap.gap_class = GapClass::bridge;
             gap.treatment = "Pont : aménagement cyclable sur l'ouvrage ou passerelle";
@@ -103,7 +108,7 @@ void classify_gaps(const Graph& g, std::vector<Gap>& gaps, const GapParams& p) {
             gap.treatment = "Double sens cyclable dans la rue à sens unique";
         } else if (gap.length_m <= 60.0) {
             gap.gap_class = GapClass::crossing;
-            gap.treatment = gap.max_lts >= 3 ? "Traversée cyclable sécurisée (plateau, îlot ou feux)"
+            gap.treatment = std::max(gap.max_lts, crossing_lts) >= 3 ? "Traversée cyclable sécurisée (plateau, îlot ou feux)"
                                              : "Traversée cyclable (marquage de continuité)";
         } else {
             gap.gap_class = GapClass::street;

@@ -40,6 +40,17 @@ Gap make_route_gap(const Graph& g, NodeId u, NodeId v, const BoundedSearch& stre
     return gap;
 }
 
+/// A short interruption at a junction that is easy to cross: not a missing link.
+bool ordinary_junction(const Graph& g, const Gap& gap, const GapParams& p) {
+    if (gap.length_m >= p.junction_m) return false;
+    const auto& crossing = g.data().node_crossing_lts;
+    if (crossing[gap.from] >= 3) return false;
+    for (const ArcId a : gap.arcs) {
+        if (crossing[g.arc_head(a)] >= 3) return false;
+    }
+    return true;
+}
+
 /// True when the route to v passes through another network node (then the gap to that node is
 /// the real one, found on its own).
 bool passes_network(const CycleNetwork& net, const BoundedSearch& s, NodeId v) {
@@ -64,13 +75,13 @@ void detour_gaps(const CycleNetwork& net, const GapParams& p, GapSearches& s, st
             farthest = std::max(farthest, s.street.distance(v));
         }
         if (reached.empty()) continue;
-        s.network.run({{u, 0.F}}, static_cast<float>(p.detour_factor * farthest) + 1.F, OnNetworkFilter{&net});
+        s.network.run({{u, 0.F}}, static_cast<float>(p.detour_factor * farthest) + 1.F, NetworkEdgeFilter{&net});
         for (const NodeId v : reached) {
             const double along_network = s.network.reached(v) ? s.network.distance(v) : std::numeric_limits<double>::infinity();
             if (along_network > p.detour_factor * s.street.distance(v)) {
                 Gap gap = make_route_gap(g, u, v, s.street);
                 gap.network_distance_m = along_network;
-                out.push_back(std::move(gap));
+                if (!ordinary_junction(g, gap, p)) out.push_back(std::move(gap));
             }
         }
     }
@@ -88,7 +99,7 @@ void close_far_gaps(const CycleNetwork& net, const GapParams& p, GapSearches& s,
             if (v > u) near.push_back(v);  // each pair once
         }
         if (near.empty()) continue;
-        s.network.run({{u, 0.F}}, static_cast<float>(p.close_far_network_m), OnNetworkFilter{&net});
+        s.network.run({{u, 0.F}}, static_cast<float>(p.close_far_network_m), NetworkEdgeFilter{&net});
         std::map<std::int32_t, std::pair<double, NodeId>> nearest_per_piece;
         for (const NodeId v : near) {
             if (s.network.reached(v)) continue;  // within 1 km along the network: not far
@@ -103,6 +114,7 @@ void close_far_gaps(const CycleNetwork& net, const GapParams& p, GapSearches& s,
             Gap gap;
             if (s.street.reached(v) && s.street.distance(v) <= p.detour_factor * straight + 50.0) {
                 gap = make_route_gap(g, u, v, s.street);  // a street exists: the facility is missing
+                if (ordinary_junction(g, gap, p)) continue;
             } else {
                 gap.kind = GapKind::close_far;  // no street either: a crossing to build
                 gap.from = u;

@@ -116,17 +116,19 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
         gap.qpvs.assign(qpvs.begin(), qpvs.end());
         gap.qpv_residents = residents_known ? residents : std::numeric_limits<double>::quiet_NaN();
 
-        // Network joined: km of network within the trip radius from each end.
+        // Network joined: km of network within the trip radius from each end; the search from
+        // the first end also gives today's distance along the network to the other end.
         double km[2];
         int side = 0;
         for (const NodeId end : {gap.from, gap.to}) {
-            searches.network.run({{end, 0.F}}, radius, OnNetworkFilter{&net});
-            km[side++] = network_km_reached(net, searches.network, edge_mark, ++stamp);
+            searches.network.run({{end, 0.F}}, radius, NetworkEdgeFilter{&net});
+            km[side] = network_km_reached(net, searches.network, edge_mark, ++stamp);
+            if (side++ == 0) gap.network_distance_m = searches.network.distance(gap.to);  // +inf beyond the radius
         }
         gap.joins_components = net.component(gap.from) != net.component(gap.to);
         gap.network_km_joined = gap.joins_components ? km[0] + km[1] : std::min(km[0], km[1]);
 
-        // Detour removed: today's network route (capped at the trip radius when there is none nearby).
+        // Detour removed: today's network route, capped at the trip radius when there is none within it.
         gap.detour_removed_m = std::max(0.0, std::min(gap.network_distance_m, static_cast<double>(radius)) - gap.length_m);
 
         // Trips through the busiest arc of the gap, both directions.

@@ -32,7 +32,11 @@ struct GapParams {
     double close_far_straight_m = 100;  // close-but-far: this close in a straight line…
     double close_far_network_m = 1000;  // …and at least this far along the network
     double decluster_m = 100;        // endpoints this close merge candidates into one project
-    double data_error_m = 10;        // gaps shorter than this are likely mapping errors
+    double data_error_m = 10;        // straight links shorter than this are likely mapping errors
+    /// Off-network stretches shorter than this are where a facility stops at a junction, the
+    /// normal French design (a bande interrupted across an intersection): not reported, unless
+    /// they cross a stressful road (a node of crossing LTS >= 3).
+    double junction_m = 15;
 };
 
 struct CoverageParams {

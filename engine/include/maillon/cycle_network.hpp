@@ -41,6 +41,14 @@ struct OnNetworkFilter {
     bool operator()(ArcId a) const noexcept { return net->contains_arc(a); }
 };
 
+/// Search filter: network edges in either direction. Used to tell whether two network nodes are
+/// connected by the network at all: parallel one-way facilities of one street (a bande each side)
+/// are not a missing link because a U-turn between them is long.
+struct NetworkEdgeFilter {
+    const CycleNetwork* net;
+    bool operator()(ArcId a) const noexcept { return net->contains_edge(edge_of(a)); }
+};
+
 /// Search filter: bike arcs off the network (the stretch a gap would build).
 struct OffNetworkFilter {
     const CycleNetwork* net;

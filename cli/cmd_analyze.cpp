@@ -1,0 +1,179 @@
+// maillon analyze GRAPH|EXTRACT --qpv QPV.geojson [--profile P.json] -o DIR: ranked gaps and
+// QPV indicators as files.
+
+#include "commands.hpp"
+#include "file_hash.hpp"
+#include "load_input.hpp"
+#include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis/results_json.hpp"
+#include "maillon/errors.hpp"
+#include "maillon/graph_io.hpp"
+#include "maillon/version.hpp"
+#include "output_dir.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace po = boost::program_options;
+using maillon::analysis::json;
+
+namespace maillon::cli {
+namespace {
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+AnalysisProfile read_profile(const std::string& path) {
+    if (path.empty()) return {};
+    std::ifstream in{path};
+    if (!in) throw input_error{"cannot read profile '" + path + "'"};
+    json j;
+    try {
+        j = json::parse(in);
+    } catch (const json::parse_error& e) {
+        throw input_error{"profile '" + path + "' is not valid JSON: " + e.what()};
+    }
+    try {
+        return analysis::profile_from_json(j);
+    } catch (const argument_error& e) {
+        throw input_error{"profile '" + path + "': " + std::string{e.what()}.substr(9)};
+    }
+}
+
+json input_entry(const std::string& role, const std::string& path) {
+    return {{"role", role}, {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
+}
+
+class AnalyzeCommand : public Command {
+public:
+    const char* name() const override { return "analyze"; }
+    const char* synopsis() const override {
+        return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--profile PROFILE.json] -o DIR";
+    }
+    const char* description() const override {
+        return "Find the missing links of the cycle network, rank them by QPV coverage, write gaps and indicators.";
+    }
+
+    void setup(const std::vector<std::string>& args) override {
+        po::options_description options;
+        options.add_options()
+            ("qpv", po::value<std::string>(&m_qpv), "QPV layer, GeoJSON in WGS84 (required)")
+            ("qpv-code-field", po::value<std::string>(&m_fields.code), "field holding the QPV code (default: detected)")
+            ("qpv-name-field", po::value<std::string>(&m_fields.name), "field holding the QPV name")
+            ("qpv-commune-field", po::value<std::string>(&m_fields.commune), "field holding the commune")
+            ("qpv-population-field", po::value<std::string>(&m_fields.population), "field holding the QPV population")
+            ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
+            ("output,o", po::value<std::string>(&m_output), "output directory (required)")
+            ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists");
+        const auto vm = parse(args, options, {"INPUT"});
+        if (m_help) return;
+        m_input = vm["INPUT"].as<std::string>();
+        if (m_output.empty()) throw argument_error{"missing -o DIR\nUsage: " + std::string{synopsis()}};
+        if (m_qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+        if (std::filesystem::exists(m_output) && !m_overwrite) {
+            throw argument_error{"output directory '" + m_output + "' exists: use --overwrite to replace it"};
+        }
+    }
+
+    int run() override {
+        const auto t0 = std::chrono::steady_clock::now();
+        const AnalysisProfile profile = read_profile(m_profile);
+        const Graph graph = load_or_import(m_input, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        verbose("reading QPV layer " + m_qpv);
+        const QpvLayer qpv = load_qpv(m_qpv, m_fields);
+        for (const std::string& w : qpv.all_warnings()) verbose("warning: " + w);
+
+        verbose("analysing");
+        const analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile);
+        for (const std::string& w : result.warnings) verbose("warning: " + w);
+
+        OutputDir out{m_output, m_overwrite};
+        out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
+        out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
+        out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
+        out.write("indicators.csv", analysis::indicators_csv(result));
+        out.write("run.json", run_json(graph, qpv, result, profile, load_s).dump(2) + "\n");
+        out.commit();
+
+        print_summary(graph, qpv, result);
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, indicators.json, indicators.csv, run.json}");
+        return 0;
+    }
+
+private:
+    json run_json(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& p,
+                  double load_s) const {
+        json j;
+        j["engine"] = {{"name", "maillon"}, {"version", version_string}, {"graph_format_version", graph_format_version}};
+        j["created_at"] = utc_now();
+        json inputs = json::array({input_entry("graph_or_extract", m_input), input_entry("qpv", m_qpv)});
+        if (!m_profile.empty()) inputs.push_back(input_entry("profile", m_profile));
+        j["inputs"] = inputs;
+        j["osm"] = {{"source", g.data().source_name},
+                    {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},
+                    {"attribution", "© OpenStreetMap contributors (ODbL)"}};
+        j["qpv"] = {{"fields", {{"code", qpv.fields.code}, {"name", qpv.fields.name}, {"commune", qpv.fields.commune},
+                                {"population", qpv.fields.population}}},
+                    {"count", qpv.size()},
+                    {"in_area", r.qpv_in_area},
+                    {"residents_known", r.qpv_residents_known}};
+        j["population"] = {{"model", key(r.model)}, {"weight_unit", weight_unit(r.model)},
+                           {"points", r.population_points}, {"points_beyond_reach", r.population_unsnapped}};
+        j["parameters"] = analysis::profile_to_json(p);
+        std::map<std::string, int> by_class;
+        for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
+        j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},
+                       {"candidates", r.candidates}, {"gaps", r.gaps.size()}, {"by_class", by_class}};
+        json seconds = {{"load_or_import", load_s}};
+        for (const auto& [step, s] : r.seconds) seconds[step] = s;
+        j["seconds"] = seconds;
+        json warnings = json::array();
+        for (const auto& w : qpv.all_warnings()) warnings.push_back(w);
+        for (const auto& w : r.warnings) warnings.push_back(w);
+        j["warnings"] = warnings;
+        return j;
+    }
+
+    void print_summary(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r) const {
+        if (m_quiet) return;
+        std::size_t data = 0;
+        for (const Gap& gap : r.gaps) data += gap.gap_class == GapClass::data ? 1 : 0;
+        std::printf("cycle network %.1f km in %zu pieces; %zu gaps to close and %zu likely data errors, from %zu candidates\n",
+                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidates);
+        std::printf("population model: %s (%s)\n\n", std::string{key(r.model)}.c_str(),
+                    r.model == PopulationModel::area ? "QPV area within 300 m, in hectares" : "residential floor area");
+        std::printf("%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", "QPV", "streets", "treatment");
+        int shown = 0;
+        for (const Gap& gap : r.gaps) {
+            if (gap.rank == 0) continue;
+            if (shown++ == 10) break;
+            std::string streets;
+            for (const auto n : gap.names) streets += (streets.empty() ? "" : ", ") + g.data().names[n];
+            std::string qpvs;
+            for (const auto q : gap.qpvs) qpvs += (qpvs.empty() ? "" : " ") + qpv[static_cast<std::size_t>(q)].code;
+            std::printf("%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n", gap.rank, std::string{key(gap.gap_class)}.c_str(),
+                        gap.length_m, gap.qpv_weight, streets.c_str(), gap.treatment.c_str(), qpvs.c_str());
+        }
+    }
+
+    std::string m_input, m_qpv, m_profile, m_output;
+    QpvFieldNames m_fields;
+    bool m_overwrite = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_analyze_command() { return std::make_unique<AnalyzeCommand>(); }
+
+}  // namespace maillon::cli
