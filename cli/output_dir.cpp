@@ -19,7 +19,7 @@ OutputDir::OutputDir(std::string dir, bool overwrite) : m_dir(std::move(dir)), m
     }
     m_tmp = m_dir + ".tmp-" + std::to_string(::getpid());
     fs::remove_all(m_tmp, ec);
-    if (!fs::create_directories(m_tmp, ec) || ec) {
+    if (!fs::create_directory(m_tmp, ec) || ec) {  // not create_directories: a mistyped parent is an error
         throw input_error{"cannot create output directory '" + m_dir + "': " + ec.message() +
                           " (check that the parent directory exists and is writable)"};
     }

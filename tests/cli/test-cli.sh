@@ -92,5 +92,32 @@ expect 1 "'$work/short.maillon' is truncated" -- "$maillon" info "$work/short.ma
 expect 1 "is not a maillon graph file" -- "$maillon" info "$data/paris-republique.osm.pbf"
 expect 1 "cannot open graph file '$work/none.maillon'" -- "$maillon" info "$work/none.maillon"
 
+# maillon analyze: inputs planners get wrong
+qpv="$data/qpv2024-idf-simplified.geojson"
+expect 2 "missing --qpv" -- "$maillon" analyze "$work/ok.maillon" -o "$work/an"
+expect 2 "missing -o DIR" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv"
+expect 1 "'$work/none.geojson'" -- "$maillon" analyze "$work/ok.maillon" --qpv "$work/none.geojson" -o "$work/an"
+no_leftovers "$work/an"
+printf 'not json at all' > "$work/bad.geojson"
+expect 1 "'$work/bad.geojson'.*(not valid JSON|JSON)" -- "$maillon" analyze "$work/ok.maillon" --qpv "$work/bad.geojson" -o "$work/an"
+no_leftovers "$work/an"
+if command -v ogr2ogr >/dev/null; then
+  ogr2ogr -f GeoJSON "$work/lambert.geojson" "$data/qpv2015-lambert93-sample/qpv2015-094-sample-lb93.shp" 2>/dev/null
+  expect 1 "Lambert-93 \\(EPSG:2154\\).*ogr2ogr -f GeoJSON -t_srs EPSG:4326" -- "$maillon" analyze "$work/ok.maillon" --qpv "$work/lambert.geojson" -o "$work/an"
+  no_leftovers "$work/an"
+fi
+printf '{"network": {"facilities": ["piste"]}, "gaps": {"max_gap": 500}}' > "$work/typo.json"
+expect 1 "unknown parameter 'gaps.max_gap'" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" --profile "$work/typo.json" -o "$work/an"
+no_leftovers "$work/an"
+expect 1 "cannot create output directory '/nonexistent-dir/an'" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o /nonexistent-dir/an
+# A corridor of Paris 20e/12e/13e: QPV nearby; then the République extract, read directly from the PBF.
+expect 0 "gaps to close" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
+for f in gaps.geojson gaps.csv indicators.json indicators.csv run.json; do
+  [[ -s "$work/an/$f" ]] && passes=$((passes + 1)) || { echo "FAIL: $work/an/$f missing"; failures=$((failures + 1)); }
+done
+expect 2 "exists: use --overwrite" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
+# No QPV in the area (Monaco with the Île-de-France layer): a warning, QPV terms 0, exit 0.
+expect 0 "warning: no QPV of .* lies in the extract's area" -- "$maillon" analyze "$data/monaco-2016.osm.pbf" --qpv "$qpv" -o "$work/monaco"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
