@@ -2,7 +2,6 @@
 // QPV indicators as files.
 
 #include "commands.hpp"
-#include "file_hash.hpp"
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/analysis/results_json.hpp"
@@ -10,6 +9,7 @@
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
 #include "output_dir.hpp"
+#include "run_info.hpp"
 
 #include <unistd.h>
 
@@ -25,34 +25,6 @@ using maillon::analysis::json;
 
 namespace maillon::cli {
 namespace {
-
-std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
-
-AnalysisProfile read_profile(const std::string& path) {
-    if (path.empty()) return {};
-    std::ifstream in{path};
-    if (!in) throw input_error{"cannot read profile '" + path + "'"};
-    json j;
-    try {
-        j = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw input_error{"profile '" + path + "' is not valid JSON: " + e.what()};
-    }
-    try {
-        return analysis::profile_from_json(j);
-    } catch (const argument_error& e) {
-        throw input_error{"profile '" + path + "': " + std::string{e.what()}.substr(9)};
-    }
-}
-
-json input_entry(const std::string& role, const std::string& path) {
-    return {{"role", role}, {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
-}
 
 class AnalyzeCommand : public Command {
 public:
@@ -103,7 +75,7 @@ public:
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result));
-        out.write("run.json", run_json(graph, qpv, result, profile, load_s).dump(2) + "\n");
+        out.write("run.json", run_json({m_input, m_qpv, m_profile}, graph, qpv, result, profile, load_s).dump(2) + "\n");
         out.commit();
 
         print_summary(graph, qpv, result);
@@ -112,39 +84,6 @@ public:
     }
 
 private:
-    json run_json(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& p,
-                  double load_s) const {
-        json j;
-        j["engine"] = {{"name", "maillon"}, {"version", version_string}, {"graph_format_version", graph_format_version}};
-        j["created_at"] = utc_now();
-        json inputs = json::array({input_entry("graph_or_extract", m_input), input_entry("qpv", m_qpv)});
-        if (!m_profile.empty()) inputs.push_back(input_entry("profile", m_profile));
-        j["inputs"] = inputs;
-        j["osm"] = {{"source", g.data().source_name},
-                    {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},
-                    {"attribution", "© OpenStreetMap contributors (ODbL)"}};
-        j["qpv"] = {{"fields", {{"code", qpv.fields.code}, {"name", qpv.fields.name}, {"commune", qpv.fields.commune},
-                                {"population", qpv.fields.population}}},
-                    {"count", qpv.size()},
-                    {"in_area", r.qpv_in_area},
-                    {"residents_known", r.qpv_residents_known}};
-        j["population"] = {{"model", key(r.model)}, {"weight_unit", weight_unit(r.model)},
-                           {"points", r.population_points}, {"points_beyond_reach", r.population_unsnapped}};
-        j["parameters"] = analysis::profile_to_json(p);
-        std::map<std::string, int> by_class;
-        for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
-        j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},
-                       {"candidates", r.candidates}, {"gaps", r.gaps.size()}, {"by_class", by_class}};
-        json seconds = {{"load_or_import", load_s}};
-        for (const auto& [step, s] : r.seconds) seconds[step] = s;
-        j["seconds"] = seconds;
-        json warnings = json::array();
-        for (const auto& w : qpv.all_warnings()) warnings.push_back(w);
-        for (const auto& w : r.warnings) warnings.push_back(w);
-        j["warnings"] = warnings;
-        return j;
-    }
-
     void print_summary(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r) const {
         if (m_quiet) return;
         std::size_t data = 0;

@@ -63,6 +63,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
     commands.push_back(make_import_command());
     commands.push_back(make_info_command());
     commands.push_back(make_analyze_command());
+    commands.push_back(make_serve_command());
     return commands;
 }
 

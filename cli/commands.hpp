@@ -5,4 +5,5 @@ namespace maillon::cli {
 std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_analyze_command();
+std::unique_ptr<Command> make_serve_command();
 }  // namespace maillon::cli

@@ -43,6 +43,11 @@ constexpr std::array<std::string_view, highway_count> highway_keys{
 
 constexpr std::array<std::string_view, 4> surface_keys{"unknown", "lisse", "rugueux", "meuble"};
 
+// Order follows enum PoiKind.
+constexpr std::array<std::string_view, poi_kind_count> poi_kind_keys{
+    "school", "university", "rail_station", "subway_entrance", "tram_stop", "bus_stop", "shop",
+    "healthcare", "sport_leisure", "public_service", "workplace", "bicycle_rental", "other"};
+
 }  // namespace
 
 std::string_view schema_name(Facility f) noexcept { return facility_names.at(static_cast<std::size_t>(f)).schema; }
@@ -65,6 +70,17 @@ std::optional<Facility> facility_from_key(std::string_view k) noexcept {
     for (std::size_t i = 0; i < facility_names.size(); ++i) {
         if (facility_names[i].key == k) {
             return static_cast<Facility>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view key(PoiKind k) noexcept { return poi_kind_keys.at(static_cast<std::size_t>(k)); }
+
+std::optional<PoiKind> poi_kind_from_key(std::string_view k) noexcept {
+    for (std::size_t i = 0; i < poi_kind_keys.size(); ++i) {
+        if (poi_kind_keys[i] == k) {
+            return static_cast<PoiKind>(i);
         }
     }
     return std::nullopt;

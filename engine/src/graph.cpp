@@ -1,5 +1,6 @@
 #include "maillon/graph.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -11,6 +12,57 @@ void require_size(std::size_t actual, std::size_t expected, const char* what) {
     if (actual != expected) {
         throw std::invalid_argument{std::string{"graph array '"} + what + "' has " + std::to_string(actual) +
                                     " entries, expected " + std::to_string(expected)};
+    }
+}
+
+/// Offsets [count+1] into an array of `size` entries: ascending, from 0 to size.
+void require_offsets(const std::vector<std::uint32_t>& begin, std::size_t size, const char* what) {
+    if (begin.front() != 0 || begin.back() != size) {
+        throw std::invalid_argument{std::string{"graph offsets '"} + what + "' do not span their array"};
+    }
+    if (!std::is_sorted(begin.begin(), begin.end())) {
+        throw std::invalid_argument{std::string{"graph offsets '"} + what + "' are not ascending"};
+    }
+}
+
+void require_name(std::uint32_t name, const GraphData& d, const char* what, std::size_t i) {
+    if (name >= d.names.size()) {
+        throw std::invalid_argument{std::string{"graph "} + what + " " + std::to_string(i) + " refers to a name out of range"};
+    }
+}
+
+void validate_places(const GraphData& d) {
+    const std::size_t p = d.poi_coord.size();
+    require_size(d.poi_kind.size(), p, "poi_kind");
+    require_size(d.poi_name.size(), p, "poi_name");
+    require_size(d.poi_osm_id.size(), p, "poi_osm_id");
+    require_size(d.poi_osm_type.size(), p, "poi_osm_type");
+    for (std::size_t i = 0; i < p; ++i) {
+        require_name(d.poi_name[i], d, "POI", i);
+        if (d.poi_kind[i] >= PoiKind::count_ || d.poi_osm_type[i] > OsmType::relation) {
+            throw std::invalid_argument{"graph POI " + std::to_string(i) + " has an unknown kind or OSM type"};
+        }
+    }
+    const std::size_t b = d.building_coord.size();
+    require_size(d.building_floor_m2.size(), b, "building_floor_m2");
+    require_size(d.building_residential_pct.size(), b, "building_residential_pct");
+    for (std::size_t i = 0; i < b; ++i) {
+        if (d.building_residential_pct[i] > 100) {
+            throw std::invalid_argument{"graph building " + std::to_string(i) + " has a residential share over 100 %"};
+        }
+    }
+    const std::size_t c = d.commune_name.size();
+    const std::size_t r = d.commune_ring_outer.size();
+    require_size(d.commune_insee.size(), c, "commune_insee");
+    require_size(d.commune_level.size(), c, "commune_level");
+    require_size(d.commune_osm_id.size(), c, "commune_osm_id");
+    require_size(d.commune_first_ring.size(), c + 1, "commune_first_ring");
+    require_size(d.commune_ring_begin.size(), r + 1, "commune_ring_begin");
+    require_offsets(d.commune_first_ring, r, "commune_first_ring");
+    require_offsets(d.commune_ring_begin, d.commune_ring_coords.size(), "commune_ring_begin");
+    for (std::size_t i = 0; i < c; ++i) {
+        require_name(d.commune_name[i], d, "commune", i);
+        require_name(d.commune_insee[i], d, "commune", i);
     }
 }
 
@@ -52,6 +104,7 @@ void validate(const GraphData& d) {
             throw std::invalid_argument{"graph shape offsets are not ascending at edge " + std::to_string(i)};
         }
     }
+    validate_places(d);
 }
 
 }  // namespace
@@ -62,6 +115,12 @@ Graph::Graph(GraphData data) : m_data(std::move(data)) {
     }
     if (m_data.names.empty()) {
         m_data.names.emplace_back();
+    }
+    if (m_data.commune_first_ring.empty()) {
+        m_data.commune_first_ring.push_back(0);
+    }
+    if (m_data.commune_ring_begin.empty()) {
+        m_data.commune_ring_begin.push_back(0);
     }
     validate(m_data);
 
@@ -120,7 +179,14 @@ bool operator==(const Graph& a, const Graph& b) {
         x.edge_regime == y.edge_regime && x.arc_access == y.arc_access &&
         x.arc_side_facility == y.arc_side_facility && x.arc_facility == y.arc_facility && x.arc_lts == y.arc_lts &&
         same_coords(x.shape, y.shape) && x.names == y.names && x.osm_timestamp == y.osm_timestamp &&
-        x.source_name == y.source_name;
+        x.source_name == y.source_name && same_coords(x.poi_coord, y.poi_coord) && x.poi_kind == y.poi_kind &&
+        x.poi_name == y.poi_name && x.poi_osm_id == y.poi_osm_id && x.poi_osm_type == y.poi_osm_type &&
+        same_coords(x.building_coord, y.building_coord) && x.building_floor_m2 == y.building_floor_m2 &&
+        x.building_residential_pct == y.building_residential_pct && x.commune_name == y.commune_name &&
+        x.commune_insee == y.commune_insee && x.commune_level == y.commune_level &&
+        x.commune_osm_id == y.commune_osm_id && x.commune_first_ring == y.commune_first_ring &&
+        x.commune_ring_outer == y.commune_ring_outer && x.commune_ring_begin == y.commune_ring_begin &&
+        same_coords(x.commune_ring_coords, y.commune_ring_coords);
     if (!same_data || a.node_count() != b.node_count()) {
         return false;
     }

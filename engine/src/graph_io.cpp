@@ -173,6 +173,23 @@ void visit_payload(Io& io, Data& d) {
     io.strings(d.names);
     io.string(d.osm_timestamp);
     io.string(d.source_name);
+    // places (format version 2)
+    io.array(d.poi_coord);
+    io.array(d.poi_kind);
+    io.array(d.poi_name);
+    io.array(d.poi_osm_id);
+    io.array(d.poi_osm_type);
+    io.array(d.building_coord);
+    io.array(d.building_floor_m2);
+    io.array(d.building_residential_pct);
+    io.array(d.commune_name);
+    io.array(d.commune_insee);
+    io.array(d.commune_level);
+    io.array(d.commune_osm_id);
+    io.array(d.commune_first_ring);
+    io.array(d.commune_ring_outer);
+    io.array(d.commune_ring_begin);
+    io.array(d.commune_ring_coords);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ void BoundedSearch::begin_run() {
     m_settled.clear();
     // Markers are m_generation (labelled) and m_generation + 1 (settled); anything smaller is
     // from an earlier run. When the counter would overflow, clear every marker once.
-    if (false) {
+    if (m_generation >= std::numeric_limits<std::uint32_t>::max() - 3) {
         for (NodeState& s : m_node) s.mark = 0;
         m_generation = 0;
     }

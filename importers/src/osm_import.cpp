@@ -3,6 +3,7 @@
 #include "assemble_graph.hpp"
 #include "maillon/errors.hpp"
 #include "maillon/stress.hpp"
+#include "places.hpp"
 #include "read_ways.hpp"
 
 #include <chrono>
@@ -23,12 +24,15 @@ Graph import_osm(const std::string& path, const ImportOptions& options, ImportRe
     }
     const auto t1 = clock::now();
 
-    // Build: number graph nodes, split ways into edges, then the stress of crossings.
+    // Build: assemble the relations' areas, number graph nodes, split ways into edges, then the
+    // stress of crossings.
     GraphData data;
     data.osm_timestamp = raw.timestamp;
     data.source_name = std::filesystem::path{path}.filename().string();
+    assemble_place_relations(raw, report);  // before assemble_edges, which copies the names it adds
     const std::vector<NodeId> node_of_ref = number_nodes(raw, data);
     assemble_edges(raw, node_of_ref, data);
+    take_places(raw.places, data);
     raw = RawWays{};  // release the references before building the adjacency
     compute_crossing_stress(data);
     Graph graph{std::move(data)};

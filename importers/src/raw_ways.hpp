@@ -1,10 +1,12 @@
 #pragma once
 // What the reading pass keeps of the OSM file: the kept ways as runs of located node
-// references, their profiles, names, and the flags of tagged nodes. Internal to the importer.
+// references, their profiles, names, the flags of tagged nodes, and the places (places.hpp).
+// Internal to the importer.
 
 #include "maillon/geo.hpp"
 #include "maillon/importers/way_profile.hpp"
 #include "node_locations.hpp"
+#include "places.hpp"
 
 #include <cstdint>
 #include <string>
@@ -26,8 +28,18 @@ struct RawWays {
     NodeLocations locations;          // every node of the file
     std::vector<std::uint32_t> refs;  // node positions in `locations`, way after way
     std::vector<std::string> names{std::string{}};
+    std::unordered_map<std::string, std::uint32_t> name_ids;    // position of each name in `names`
     std::unordered_map<std::int64_t, std::uint8_t> node_flags;  // NodeFlag bits of tagged nodes
     std::string timestamp;  // ISO 8601, "" when unknown
+    RawPlaces places;       // buildings, POIs, communes
+
+    /// Index of a name in `names`, appended the first time; 0 for none or "".
+    std::uint32_t intern_name(const char* name) {
+        if (!name || !*name) return 0;
+        const auto [it, inserted] = name_ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+        if (inserted) names.emplace_back(name);
+        return it->second;
+    }
 };
 
 }  // namespace maillon::importers

@@ -9,6 +9,8 @@
 #include <osmium/util/progress_bar.hpp>
 #include <osmium/visitor.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -42,7 +44,7 @@ std::uint8_t node_flags_of(const osmium::TagList& tags) {
 }
 
 /// Stores node locations and tagged node flags, runs the tag rules on every way and keeps the
-/// usable ones with their node locations. Unlike osmium's NodeLocationsForWays it looks up
+/// usable ones with their node locations; gathers buildings, POIs and relation member ways. Unlike osmium's NodeLocationsForWays it looks up
 /// locations only for kept ways: two thirds of the ways of a city (buildings, landuse) are not.
 class WayCollector : public osmium::handler::Handler {
 public:
@@ -58,6 +60,7 @@ public:
             if (const auto flags = node_flags_of(node.tags())) {
                 m_out.node_flags[node.id()] = flags;
             }
+            place_node(node);
         }
     }
 
@@ -67,6 +70,15 @@ public:
         if (!m_sorted) {
             m_out.locations.seal();  // all nodes come before the first way in OSM files
             m_sorted = true;
+        }
+        // Places first (places.hpp): member ways of relations to assemble, and closed ways that
+        // are buildings or POIs. Both look up node locations for those ways only.
+        if (is_relation_member(way.id())) {
+            keep_member_way(way);
+        }
+        const osmium::WayNodeList& nodes = way.nodes();
+        if (nodes.size() >= 4 && nodes.front().ref() == nodes.back().ref()) {
+            closed_way(way);
         }
         const WayProfile profile = evaluate_way(way.tags());
         if (!profile.keep) {
@@ -100,6 +112,70 @@ public:
     osmium::Timestamp max_timestamp() const noexcept { return m_max_timestamp; }
 
 private:
+    void place_node(const osmium::Node& node) {
+        const PlaceTags tags{node.tags()};
+        if (const auto kind = poi_kind(tags); kind && node.location().valid()) {
+            const osmium::Location l = node.location();
+            m_out.places.add_poi(Coord{l.x(), l.y()}, *kind, m_out.intern_name(tags.name), node.id(), OsmType::node);
+        }
+    }
+
+    /// Buildings and POIs of a closed way: footprint area and centroid.
+    void closed_way(const osmium::Way& way) {
+        const PlaceTags tags{way.tags()};
+        const BuildingClass building = building_class(tags);
+        if (building.state == BuildingClass::dropped) ++m_report.buildings_lifecycle;
+        const std::optional<PoiKind> kind = poi_kind(tags);
+        if (building.state != BuildingClass::kept && !kind) return;
+        m_ring.clear();
+        for (const auto& ref : way.nodes()) {
+            const std::uint32_t pos = find_near(m_out.locations, ref.ref(), m_hint);
+            if (pos == NodeLocations::npos) {
+                m_report.buildings_incomplete += building.state == BuildingClass::kept ? 1 : 0;
+                return;
+            }
+            m_hint = pos;
+            m_ring.push_back(m_out.locations.location(pos));
+        }
+        AreaMoments moments;
+        moments.add_ring(m_ring.size(), [&](std::size_t i) { return m_ring[i]; }, false);
+        const Coord centroid = moments.centroid();
+        if (building.state == BuildingClass::kept) {
+            if (moments.area_m2() < min_building_m2) {
+                ++m_report.buildings_small;
+            } else {
+                m_out.places.add_building(centroid, moments.area_m2(), building);
+            }
+        }
+        if (kind) {
+            m_out.places.add_poi(centroid, *kind, m_out.intern_name(tags.name), way.id(), OsmType::way);
+        }
+    }
+
+    /// Whether the way is a member of a relation kept by the pre-pass. Ways come in ascending id
+    /// order in sorted files: a cursor walks the sorted member list (a search when ids go back).
+    bool is_relation_member(osmium::object_id_type id) {
+        const auto& members = m_out.places.member_ways;
+        if (members.empty()) return false;
+        if (id < m_last_way_id) {
+            m_member_cursor = static_cast<std::size_t>(std::lower_bound(members.begin(), members.end(), id) - members.begin());
+        }
+        m_last_way_id = id;
+        while (m_member_cursor < members.size() && members[m_member_cursor] < id) ++m_member_cursor;
+        return m_member_cursor < members.size() && members[m_member_cursor] == id;
+    }
+
+    void keep_member_way(const osmium::Way& way) {
+        RawPlaces& p = m_out.places;
+        p.way_id.push_back(way.id());
+        for (const auto& ref : way.nodes()) {
+            const std::uint32_t pos = find_near(m_out.locations, ref.ref(), m_hint);
+            m_hint = pos == NodeLocations::npos ? m_hint : pos;
+            p.way_refs.push_back(pos);
+        }
+        p.way_first_ref.push_back(static_cast<std::uint32_t>(p.way_refs.size()));
+    }
+
     void close_piece(RawWay& piece) {
         if (piece.ref_count >= 2) {
             m_out.ways.push_back(piece);
@@ -114,10 +190,7 @@ private:
     std::uint32_t name_index(const osmium::TagList& tags) {
         const char* name = tags.get_value_by_key("name");
         if (!name) name = tags.get_value_by_key("ref");
-        if (!name || !*name) return 0;
-        const auto [it, inserted] = m_names.try_emplace(name, static_cast<std::uint32_t>(m_out.names.size()));
-        if (inserted) m_out.names.emplace_back(name);
-        return it->second;
+        return m_out.intern_name(name);
     }
 
     void note_timestamp(const osmium::OSMObject& object) {
@@ -127,8 +200,11 @@ private:
     RawWays& m_out;
     ImportReport& m_report;
     bool m_sorted = false;
-    std::unordered_map<std::string, std::uint32_t> m_names;
     osmium::Timestamp m_max_timestamp;
+    std::uint32_t m_hint = 0;  // last node position found for places: the next one is usually close
+    std::vector<osmium::Location> m_ring;
+    std::size_t m_member_cursor = 0;
+    osmium::object_id_type m_last_way_id = 0;
 };
 
 osmium::io::File open_file(const std::string& path) {
@@ -157,12 +233,19 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
         // (versions, users, timestamps) need not be decoded at all, which saves a good part of the
         // decoding time. Without it the newest object timestamp dates the data.
         std::string header_timestamp;
+        bool sorted = false;
         {
             osmium::io::Reader probe{file, osmium::osm_entity_bits::nothing};
             const osmium::io::Header header = probe.header();
             header_timestamp = header.get("osmosis_replication_timestamp", header.get("timestamp", ""));
+            sorted = header.get("sorting") == "Type_then_ID";
             probe.close();
         }
+        // Relations to assemble come last in the file, after the ways they need: list them first.
+        const auto relations_start = std::chrono::steady_clock::now();
+        read_place_relations(file, sorted, out.places, report);
+        report.seconds_relations =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - relations_start).count();
         const auto meta = header_timestamp.empty() ? osmium::io::read_meta::yes : osmium::io::read_meta::no;
         osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, meta};
         // PBF stores a node in 6 to 10 bytes (dense nodes, delta coding), OSM XML in ~100.

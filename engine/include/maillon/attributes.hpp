@@ -76,4 +76,29 @@ constexpr bool is_motor_road(Highway h) noexcept {
     return h <= Highway::living_street || h == Highway::service || h == Highway::road;
 }
 
+/// What a point of interest is: trip destinations for the missing-link ranking, transit for
+/// Vélib' station siting. Which OSM tags give which kind: the table in importers/src/places.cpp
+/// (docs/graph-file.md). Stored as uint8 in graph files: append new kinds before count_ only.
+enum class PoiKind : std::uint8_t {
+    school = 0,       // amenity=school|kindergarten|college
+    university,       // amenity=university
+    rail_station,     // railway=station|halt, public_transport=station for train/subway/tram/light_rail, station=subway
+    subway_entrance,  // railway=subway_entrance|train_station_entrance
+    tram_stop,        // railway=tram_stop
+    bus_stop,         // highway=bus_stop, public_transport=platform|stop_position with bus=yes
+    shop,             // shop=*
+    healthcare,       // amenity=hospital|clinic|doctors|pharmacy
+    sport_leisure,    // leisure=sports_centre|stadium|swimming_pool|park
+    public_service,   // amenity=townhall|library|post_office|community_centre
+    workplace,        // office=*
+    bicycle_rental,   // amenity=bicycle_rental (Vélib' stations as mapped)
+    other,            // reserved: the OSM importer produces none (POIs from other sources)
+    count_
+};
+constexpr int poi_kind_count = static_cast<int>(PoiKind::count_);
+
+/// Short stable key, e.g. "rail_station".
+std::string_view key(PoiKind k) noexcept;
+std::optional<PoiKind> poi_kind_from_key(std::string_view k) noexcept;
+
 }  // namespace maillon

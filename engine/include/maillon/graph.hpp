@@ -48,6 +48,9 @@ enum EdgeFlag : std::uint8_t {
     edge_lit = 1U << 5,
 };
 
+/// The kind of OSM object a place was read from.
+enum class OsmType : std::uint8_t { node = 0, way = 1, relation = 2 };
+
 /// Everything the graph holds, as plain arrays. Sizes: N nodes, E edges, 2E arcs.
 struct GraphData {
     // nodes [N]
@@ -82,6 +85,32 @@ struct GraphData {
     // metadata
     std::string osm_timestamp;  // ISO 8601 of the newest object or header timestamp, "" if unknown
     std::string source_name;    // file name of the extract
+
+    // ---- places: what the analyses need besides the streets (importers/src/places.cpp, docs/graph-file.md).
+    // Not part of the routing graph: no array above refers to them.
+
+    // points of interest [P]: trip destinations and transit stops, from nodes, and from closed ways
+    // and multipolygon relations at the centroid of their area
+    std::vector<Coord> poi_coord;
+    std::vector<PoiKind> poi_kind;
+    std::vector<std::uint32_t> poi_name;    // index into names; 0 when unnamed
+    std::vector<std::int64_t> poi_osm_id;   // id of the OSM object, of type poi_osm_type
+    std::vector<OsmType> poi_osm_type;
+
+    // buildings [B] (population proxies): closed ways and multipolygon relations tagged building
+    std::vector<Coord> building_coord;                   // centroid of the footprint
+    std::vector<float> building_floor_m2;                // footprint area x levels
+    std::vector<std::uint8_t> building_residential_pct;  // 0..100: share of the floor area that is housing
+
+    // communes [C] (admin_level 8, and 9 for Paris arrondissements), their rings [R] and ring vertices [K]
+    std::vector<std::uint32_t> commune_name;         // index into names
+    std::vector<std::uint32_t> commune_insee;        // index into names: ref:INSEE, else ref, else 0 ("")
+    std::vector<std::uint8_t> commune_level;         // admin_level
+    std::vector<std::int64_t> commune_osm_id;        // boundary relation id
+    std::vector<std::uint32_t> commune_first_ring;   // [C+1] into the ring arrays
+    std::vector<std::uint8_t> commune_ring_outer;    // [R] 1 outer ring, 0 inner ring (of the outer ring before it)
+    std::vector<std::uint32_t> commune_ring_begin;   // [R+1] into commune_ring_coords
+    std::vector<Coord> commune_ring_coords;          // [K] closed rings: first vertex == last vertex
 };
 
 class Graph {
@@ -101,6 +130,9 @@ public:
     std::size_t node_count() const noexcept { return m_data.node_coord.size(); }
     std::size_t edge_count() const noexcept { return m_data.edge_source.size(); }
     std::size_t arc_count() const noexcept { return 2 * edge_count(); }
+    std::size_t poi_count() const noexcept { return m_data.poi_coord.size(); }
+    std::size_t building_count() const noexcept { return m_data.building_coord.size(); }
+    std::size_t commune_count() const noexcept { return m_data.commune_name.size(); }
 
     NodeId arc_tail(ArcId a) const noexcept {
         return is_backward(a) ? m_data.edge_target[edge_of(a)] : m_data.edge_source[edge_of(a)];

@@ -12,7 +12,7 @@
 namespace maillon {
 
 /// Bumped whenever the payload layout changes; older files are refused with a hint to re-import.
-constexpr std::uint32_t graph_format_version = 1;
+constexpr std::uint32_t graph_format_version = 2;  // 2: places (POIs, buildings, communes)
 
 /// Writes the graph atomically (temporary file + rename).
 /// @throws input_error when the path cannot be written.

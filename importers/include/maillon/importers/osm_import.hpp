@@ -2,8 +2,11 @@
 // `maillon import`: an OSM extract (.osm.pbf, .osm, .osm.bz2, .osm.gz) to a routing graph.
 //
 // The pipeline, one phase per function (src/osm_import.cpp):
-//   read_ways        one pass over the file with libosmium: node locations into an index that
-//                    suits the input size, tag rules on every way, keep ways usable by bike or foot
+//   read_ways        a relation pre-pass (relations to assemble into communes, building and POI
+//                    multipolygons), then one pass over the file with libosmium: node locations
+//                    into an index that suits the input size, tag rules on every way, keep ways
+//                    usable by bike or foot; buildings and POIs of nodes and closed ways
+//   places           assemble the relations' rings (communes, multipolygons)
 //   number_nodes     graph nodes are way ends and nodes shared by two kept ways
 //   assemble_edges   split kept ways at graph nodes into edges with per-direction attributes
 //   crossing stress  where low-stress ways cross busy roads
@@ -27,6 +30,17 @@ struct ImportReport {
     std::uint64_t ways_kept = 0;
     std::uint64_t ways_incomplete = 0;      // kept ways with node references missing from the file
     std::uint64_t refs_missing = 0;         // those missing references
+    // places (buildings, POIs, communes: importers/src/places.hpp)
+    std::uint64_t buildings = 0;             // kept
+    std::uint64_t buildings_small = 0;       // dropped: footprint under 10 m²
+    std::uint64_t buildings_lifecycle = 0;   // dropped: abandoned, ruins, under construction, proposed...
+    std::uint64_t buildings_incomplete = 0;  // dropped: nodes missing from the extract
+    std::uint64_t pois = 0;
+    std::uint64_t communes = 0;
+    std::uint64_t communes_incomplete = 0;    // boundaries skipped: member ways or nodes missing (clipped extract)
+    std::uint64_t communes_invalid = 0;       // boundaries skipped: libosmium could not close their rings
+    std::uint64_t multipolygons_skipped = 0;  // building/POI multipolygon relations incomplete or invalid
+    double seconds_relations = 0;             // relation pre-pass (part of seconds_read)
     double seconds_read = 0;
     double seconds_build = 0;
 };

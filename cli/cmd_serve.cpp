@@ -1,0 +1,158 @@
+// maillon serve [GRAPH|EXTRACT|ANALYZE_DIR] …: the API and the web map.
+
+#include "commands.hpp"
+#include "load_input.hpp"
+#include "maillon/analysis/analysis.hpp"
+#include "maillon/errors.hpp"
+#include "maillon/server/server.hpp"
+#include "run_info.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace maillon::cli {
+namespace {
+
+/// The embedded demo, from the source tree this binary was built from.
+const std::string source_dir = MAILLON_SOURCE_DIR;
+
+class ServeCommand : public Command {
+public:
+    const char* name() const override { return "serve"; }
+    const char* synopsis() const override {
+        return "maillon serve [GRAPH.maillon|EXTRACT.osm.pbf|ANALYZE_DIR] [--qpv QPV.geojson] [--profile P.json] "
+               "[--bind 127.0.0.1] [--port 8080]";
+    }
+    const char* description() const override {
+        return "Serve the analysis as a GeoJSON API and the planners' web map (no input: the embedded Paris demo).";
+    }
+
+    void setup(const std::vector<std::string>& args) override {
+        po::options_description options;
+        options.add_options()
+            ("qpv", po::value<std::string>(&m_inputs.qpv), "QPV layer (GeoJSON, WGS84)")
+            ("profile", po::value<std::string>(&m_inputs.profile), "JSON profile (docs/ranking.md)")
+            ("bind", po::value<std::string>(&m_bind)->default_value("127.0.0.1"), "address to listen on")
+            ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
+            ("web-root", po::value<std::string>(&m_web_root)->default_value(source_dir + "/web-static"), "directory of the web page")
+            ("INPUT", po::value<std::string>(&m_inputs.graph_or_extract), "graph, extract or analyze output directory");
+        po::positional_options_description pos;
+        pos.add("INPUT", 1);
+        m_options.add(options).add(common_options());
+        po::variables_map vm;
+        try {
+            po::store(po::command_line_parser(args).options(m_options).positional(pos).run(), vm);
+            po::notify(vm);
+        } catch (const po::error& e) {
+            throw argument_error{std::string{e.what()} + "\nUsage: " + synopsis()};
+        }
+        if (m_help) return;
+        if (m_port < 1 || m_port > 65535) throw argument_error{"--port must be from 1 to 65535"};
+        if (m_inputs.graph_or_extract.empty()) {  // the demo
+            m_inputs.graph_or_extract = source_dir + "/tests/data/paris-republique.osm.pbf";
+            if (m_inputs.qpv.empty()) m_inputs.qpv = source_dir + "/tests/data/qpv2024-idf-simplified.geojson";
+        } else if (fs::is_directory(m_inputs.graph_or_extract)) {
+            from_analyze_dir(m_inputs.graph_or_extract);
+        }
+        if (m_inputs.qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+    }
+
+    int run() override {
+        // SIGINT/SIGTERM stop the server cleanly: blocked before any thread starts (libosmium's
+        // decoding pool included, which would otherwise receive them and die), then awaited by
+        // one thread with sigwait, so that stop() never runs inside a signal handler.
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGINT);
+        sigaddset(&signals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        const auto t0 = std::chrono::steady_clock::now();
+        const AnalysisProfile profile = read_profile(m_inputs.profile);
+        Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        QpvLayer qpv = load_qpv(m_inputs.qpv);
+        verbose("analysing");
+        analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile);
+        for (const auto& w : result.warnings) verbose("warning: " + w);
+        analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s);
+        const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
+
+        server::ServerOptions options;
+        if (fs::is_regular_file(m_web_root + "/index.html")) {
+            options.web_root = m_web_root;
+            const std::string leaflet = m_web_root + "/node_modules/leaflet/dist";
+            if (fs::is_directory(leaflet)) options.leaflet_dir = leaflet;
+            else verbose("warning: Leaflet is not installed: run 'npm ci --prefix " + m_web_root + "' for the map");
+        } else {
+            verbose("warning: no web page in '" + m_web_root + "': serving the API only");
+        }
+        options.log = [](const std::string& line) {
+            const std::time_t t = std::time(nullptr);
+            char stamp[32];
+            std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
+            std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
+        };
+        server::ApiServer server{state, options};
+
+        std::thread waiter{[&] {
+            int sig = 0;
+            sigwait(&signals, &sig);
+            if (sig != 0) {
+                verbose(std::string{"stopping ("} + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")");
+                server.stop();
+            }
+        }};
+        std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
+        std::fflush(stdout);
+        const bool ok = server.listen(m_bind, m_port);
+        if (!ok) {
+            pthread_kill(waiter.native_handle(), SIGTERM);
+            waiter.join();
+            throw input_error{"cannot listen on " + m_bind + ":" + std::to_string(m_port) +
+                              " (address in use? try another --port)"};
+        }
+        waiter.join();
+        return 0;
+    }
+
+private:
+    /// An `analyze` output directory: the same inputs again (run.json), checked unchanged.
+    void from_analyze_dir(const std::string& dir) {
+        std::ifstream in{dir + "/run.json"};
+        if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
+        const auto run = nlohmann::json::parse(in, nullptr, false);
+        if (run.is_discarded() || !run.contains("inputs")) throw input_error{"'" + dir + "/run.json' is not a maillon run file"};
+        for (const auto& input : run["inputs"]) {
+            const std::string role = input.value("role", "");
+            const std::string path = input.value("path", "");
+            if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
+            if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
+            if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;
+            if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
+        }
+    }
+
+    RunInputs m_inputs;
+    std::string m_bind;
+    std::string m_web_root;
+    int m_port = 8080;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_serve_command() { return std::make_unique<ServeCommand>(); }
+
+}  // namespace maillon::cli

@@ -1,0 +1,24 @@
+#pragma once
+// run.json: what produced a result (engine, inputs with their SHA-256, data date, every
+// parameter, counts, timings, warnings). Written by `analyze`, served by `serve` at /api/v1/meta.
+
+#include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis/results_json.hpp"
+
+#include <string>
+
+namespace maillon::cli {
+
+struct RunInputs {
+    std::string graph_or_extract;
+    std::string qpv;
+    std::string profile;  // "" when defaults
+};
+
+analysis::json run_json(const RunInputs& inputs, const Graph& g, const QpvLayer& qpv,
+                        const analysis::AnalysisResult& r, const AnalysisProfile& p, double load_seconds);
+
+/// Reads a profile file (empty path: defaults). @throws input_error naming the file.
+AnalysisProfile read_profile(const std::string& path);
+
+}  // namespace maillon::cli

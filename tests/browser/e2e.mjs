@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// End-to-end test of the web map in Debian's Chromium (headless), driven by playwright-core.
+//
+//   node tests/browser/e2e.mjs BASE_URL SCREENSHOT_DIR
+//
+// Stops at the first failed check with a message saying which, exit code 1; the whole run is bounded (E2E_TIMEOUT_MS,
+// default 60 s). Screenshots: overview.png, popup.png, filtered.png, route.png, indicators.png in SCREENSHOT_DIR.
+// CHROMIUM=/path overrides /usr/bin/chromium.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseUrl, shotDir] = process.argv.slice(2);
+if (!baseUrl || !shotDir) {
+  console.error('usage: node tests/browser/e2e.mjs BASE_URL SCREENSHOT_DIR');
+  process.exit(2);
+}
+fs.mkdirSync(shotDir, { recursive: true });
+const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS || 60000);
+const STEP_MS = 15000;
+
+let browser = null;
+let passed = 0;
+const consoleErrors = [];
+
+async function fail(msg) {
+  console.error(`not ok - ${msg}`);
+  if (consoleErrors.length) console.error(`browser console errors:\n  ${consoleErrors.join('\n  ')}`);
+  console.error(`e2e: ${passed} passed, 1 failed`);
+  try { if (browser) await browser.close(); } catch { /* already gone */ }
+  process.exit(1);
+}
+const watchdog = setTimeout(() => fail(`the test took longer than ${TOTAL_MS / 1000} s`), TOTAL_MS);
+
+function ok(msg) {
+  passed += 1;
+  console.log(`ok ${passed} - ${msg}`);
+}
+
+/** Runs one check; any exception becomes a failure with the check's name. */
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    ok(detail ? `${name} (${detail})` : name);
+  } catch (e) {
+    await fail(`${name}: ${e && e.message ? e.message.split('\n')[0] : e}`);
+  }
+}
+
+function noConsoleErrors(when) {
+  if (consoleErrors.length) throw new Error(`${consoleErrors.length} console error(s) ${when}: ${consoleErrors[0]}`);
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(shotDir, `${name}.png`) });
+
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--headless', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    timeout: STEP_MS,
+  });
+} catch (e) {
+  await fail(`cannot start Chromium: ${e.message.split('\n')[0]}`);
+}
+
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', deviceScaleFactor: 1 });
+const page = await context.newPage();
+page.setDefaultTimeout(STEP_MS);
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+page.on('requestfailed', (r) => {
+  const f = r.failure();
+  if (!f || !/ERR_ABORTED/.test(f.errorText)) consoleErrors.push(`request failed: ${r.url()} ${f ? f.errorText : ''}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+await check('page loads', async () => {
+  const res = await page.goto(baseUrl, { waitUntil: 'load' });
+  if (!res || !res.ok()) throw new Error(`HTTP ${res ? res.status() : 'no response'} for ${baseUrl}`);
+  await page.waitForSelector('body.ready', { timeout: STEP_MS });
+  await page.waitForTimeout(600); // network layer (debounced) and QPV
+  const banner = await page.locator('#error-banner').isVisible();
+  if (banner) throw new Error(`error banner shown: ${await page.locator('#error-banner .banner-text').innerText()}`);
+  noConsoleErrors('while loading');
+});
+
+await check('the map shows gap features', async () => {
+  const n = await page.locator('.leaflet-gaps-pane path.gap-line').count();
+  if (n === 0) throw new Error('no SVG path in the gaps layer (.leaflet-gaps-pane path.gap-line)');
+  return `${n} paths`;
+});
+
+await check('the map shows the cycle network', async () => {
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-network-pane path').length > 0, null, { timeout: STEP_MS });
+  return `${await page.locator('.leaflet-network-pane path').count()} paths`;
+});
+
+let firstCount = '';
+await check('the gap list has rows', async () => {
+  const n = await page.locator('#gap-list .gap-row[data-rank]').count();
+  if (n === 0) throw new Error('no .gap-row[data-rank] in #gap-list');
+  firstCount = (await page.locator('#gap-count').innerText()).trim();
+  if (!/\d/.test(firstCount)) throw new Error(`#gap-count has no number: "${firstCount}"`);
+  return `${n} rows, "${firstCount}"`;
+});
+
+await check('attribution is visible', async () => {
+  const t = await page.locator('.leaflet-control-attribution').innerText();
+  if (!t.includes('© OpenStreetMap contributors')) throw new Error(`attribution is "${t}"`);
+  if (!t.includes('ANCT')) throw new Error(`attribution lacks the QPV source (ANCT): "${t}"`);
+});
+
+await shot(page, 'overview');
+
+await check('clicking the first row opens a popup with "Rang"', async () => {
+  await page.locator('#gap-list .gap-row[data-rank]').first().click();
+  const popup = page.locator('.leaflet-popup-content');
+  await popup.waitFor({ state: 'visible' });
+  const t = await popup.innerText();
+  if (!t.includes('Rang')) throw new Error(`popup text has no "Rang": ${t.slice(0, 120)}`);
+  for (const label of ['Score', 'Type', 'Longueur (m)', 'Rues', 'Aménagement suggéré', 'Niveau de stress (LTS)']) {
+    if (!t.includes(label)) throw new Error(`popup lacks the label "${label}"`);
+  }
+  if (!(await page.locator('#gap-list .gap-row.selected').count())) throw new Error('the clicked row is not marked as selected');
+});
+await page.waitForTimeout(300);
+await shot(page, 'popup');
+await page.locator('.leaflet-popup-close-button').click().catch(() => {});
+await page.waitForTimeout(400); // popup fade-out
+
+await check('changing the class filter changes the list', async () => {
+  const before = await page.locator('#gap-list .gap-row').evaluateAll((rows) => rows.map((r) => r.dataset.rank).join(','));
+  const options = await page.locator('#filter-class option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v && !v.includes(',')));
+  if (!options.length) throw new Error('#filter-class has no class option');
+  for (const value of options) {
+    await page.selectOption('#filter-class', value);
+    await page.waitForFunction(() => !/Chargement/.test(document.getElementById('gap-count').textContent), null, { timeout: STEP_MS });
+    const count = (await page.locator('#gap-count').innerText()).trim();
+    const after = await page.locator('#gap-list .gap-row').evaluateAll((rows) => rows.map((r) => r.dataset.rank).join(','));
+    if (count !== firstCount || after !== before) {
+      await page.waitForTimeout(400); // the map fits the filtered gaps
+      await shot(page, 'filtered');
+      return `class=${value}: "${firstCount}" → "${count}"`;
+    }
+  }
+  throw new Error(`no class option changed the list or the count ("${firstCount}")`);
+});
+
+await check('clearing the filter restores the list', async () => {
+  await page.selectOption('#filter-class', '');
+  await page.waitForFunction((c) => document.getElementById('gap-count').textContent.trim() === c, firstCount, { timeout: STEP_MS });
+});
+
+await check('the route tool draws a route', async () => {
+  await page.locator('#route-toggle').click();
+  // two points on the map, on streets (the ends of gaps: a real server snaps them to the nearest usable way), where
+  // a click reaches the map (not a control, a marker or a label), far enough apart
+  const pts = await page.evaluate(() => {
+    const map = window.maillonMap;
+    const box = map.getContainer().getBoundingClientRect();
+    const free = (x, y) => {
+      if (x < box.left + 10 || x > box.right - 10 || y < box.top + 10 || y > box.bottom - 10) return false;
+      const el = document.elementFromPoint(x, y);
+      return el && map.getContainer().contains(el) && !el.closest('.leaflet-control, .leaflet-marker-icon, .leaflet-popup, .leaflet-tooltip');
+    };
+    const ends = [];
+    map.eachLayer((l) => {
+      if (l.options && /gap-line/.test(l.options.className || '') && l.getLatLngs) ends.push(...[l.getLatLngs()[0], l.getLatLngs().at(-1)]);
+    });
+    const found = [];
+    for (const ll of ends) {
+      const p = map.latLngToContainerPoint(ll);
+      const x = box.left + p.x;
+      const y = box.top + p.y;
+      if (!free(x, y)) continue;
+      if (!found.length || Math.hypot(found[0][0] - x, found[0][1] - y) > 200) found.push([x, y]);
+      if (found.length === 2) break;
+    }
+    return found;
+  });
+  if (pts.length < 2) throw new Error('found no two free points on the map to click');
+  await page.mouse.click(pts[0][0], pts[0][1]);
+  await page.waitForTimeout(150);
+  await page.mouse.click(pts[1][0], pts[1][1]);
+  const result = page.locator('#route-result');
+  await page.waitForFunction(() => {
+    const t = document.getElementById('route-result')?.innerText || '';
+    return /plus court/i.test(t) || /Pas d’itinéraire/.test(t);
+  }, null, { timeout: STEP_MS });
+  const t = await result.innerText();
+  if (/Pas d’itinéraire/.test(t)) throw new Error(`the route was refused: ${t.replace(/\s+/g, ' ')}`);
+  if (!/\d\s?(m|km)\b/.test(t)) throw new Error(`#route-result shows no length: ${t.replace(/\s+/g, ' ')}`);
+  const paths = await page.locator('.leaflet-route-pane path').count();
+  if (paths === 0) throw new Error('no route drawn in the route pane');
+  noConsoleErrors('after the route');
+  return t.replace(/\s+/g, ' ').trim().slice(0, 110);
+});
+await page.waitForTimeout(300);
+await shot(page, 'route');
+
+await check('the indicators table has rows', async () => {
+  await page.locator('#route-clear').click().catch(() => {});
+  await page.locator('#tab-indicators').click();
+  await page.locator('#indicators-table').waitFor({ state: 'visible' });
+  const n = await page.locator('#indicators-table tbody tr').count();
+  if (n < 1) throw new Error('#indicators-table has no row');
+  const t = await page.locator('#indicators-table').innerText();
+  if (!/%/.test(t)) throw new Error('#indicators-table shows no share in %');
+  await page.waitForTimeout(200);
+  await shot(page, 'indicators');
+  return `${n} rows`;
+});
+
+await check('no console errors', async () => noConsoleErrors('during the test'));
+
+clearTimeout(watchdog);
+await browser.close();
+console.log(`screenshots in ${shotDir}`);
+console.log(`e2e: ${passed} passed, 0 failed`);
