@@ -18,7 +18,8 @@ public:
     const char* name() const override { return "info"; }
     const char* synopsis() const override { return "maillon info GRAPH.maillon [--json]"; }
     const char* description() const override {
-        return "Show a graph's size, extent, data date, km per cycle facility and per traffic stress level.";
+        return "Show a graph's size, extent, data date, km per cycle facility and per traffic stress level, and its "
+               "buildings, points of interest and communes.";
     }
 
     void setup(const std::vector<std::string>& args) override {
@@ -51,6 +52,13 @@ public:
         }
         std::printf("\nkm of riding per level of traffic stress (each direction counted)\n");
         for (int l = 1; l <= 4; ++l) std::printf("  LTS %d %12.2f\n", l, s.km_by_lts[static_cast<std::size_t>(l)]);
+        std::printf("\nbuildings       %zu, floor area %.0f m2 of which residential %.0f m2\n", s.buildings, s.floor_m2,
+                    s.residential_floor_m2);
+        std::printf("communes        %zu\npoints of interest %zu\n", s.communes, s.pois);
+        for (int k = 0; k < poi_kind_count; ++k) {
+            const std::size_t n = s.pois_by_kind[static_cast<std::size_t>(k)];
+            if (n > 0) std::printf("  %-16s %9zu\n", std::string{key(static_cast<PoiKind>(k))}.c_str(), n);
+        }
         std::printf("\nMap data © OpenStreetMap contributors (ODbL)\n");
         return 0;
     }

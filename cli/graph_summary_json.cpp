@@ -27,6 +27,13 @@ nlohmann::ordered_json to_json(const GraphSummary& s) {
     lts = nlohmann::ordered_json::object();
     for (int l = 1; l <= 4; ++l) lts[std::to_string(l)] = round3(s.km_by_lts[static_cast<std::size_t>(l)]);
     j["cycle_network"] = {{"km", round3(s.km_cycle_network)}, {"components", s.cycle_network_components}};
+    j["buildings"] = {{"count", s.buildings},
+                      {"floor_m2", std::round(s.floor_m2)},
+                      {"residential_floor_m2", std::round(s.residential_floor_m2)}};
+    auto& pois = j["pois"];
+    pois = nlohmann::ordered_json::object();
+    for (int k = 0; k < poi_kind_count; ++k) pois[std::string{key(static_cast<PoiKind>(k))}] = s.pois_by_kind[static_cast<std::size_t>(k)];
+    j["communes"] = s.communes;
     return j;
 }
 

@@ -251,7 +251,7 @@ TEST_CASE("stations: GBFS stations without id or coordinates, out of range, swap
                                         gbfs_station("s1", 48.87, 2.37)));
     REQUIRE_THROWS_WITH(load_gbfs_stations(dup.path),
                         Contains("duplicate station_id 's1'") && Contains("station 1 of data.stations") &&
-                            Contains("station 3 of data.stations"));
+                            Contains("station 3 of data.stations") && Contains("download it again"));
 }
 
 // --- planned stations: GeoJSON ----------------------------------------------------------------------------------
@@ -441,6 +441,10 @@ TEST_CASE("stations: planned CSV errors", "[stations]") {
                         Contains("is not a CSV file") && Contains("no ',' ';' or tab separator"));
     const TempFile xlsx("planned.xlsx", std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml");
     REQUIRE_THROWS_WITH(load_planned_stations(xlsx.path), Contains("not a CSV or GeoJSON file") && Contains("save the sheet as CSV"));
+    const TempFile utf16("utf16.txt", std::string("\xFF\xFEi\0d\0", 6));
+    REQUIRE_THROWS_WITH(load_planned_stations(utf16.path), Contains("UTF-16") && Contains("CSV UTF-8"));
+    const TempFile separators("separators.csv", ";;;\n;;;\n");
+    REQUIRE_THROWS_WITH(load_planned_stations(separators.path), Contains("has no header and no station"));
     const TempFile no_lat("nolat.csv", "id,name,lon\nP1,A,2.35\n");
     REQUIRE_THROWS_AS(load_planned_stations(no_lat.path), input_error);
     REQUIRE_THROWS_WITH(load_planned_stations(no_lat.path),

@@ -86,6 +86,15 @@ GraphSummary summarize(const Graph& g) {
         roots.insert(sets.find(n));
     }
     s.cycle_network_components = roots.size();
+
+    s.buildings = g.building_count();
+    for (std::size_t b = 0; b < g.building_count(); ++b) {
+        s.floor_m2 += d.building_floor_m2[b];
+        s.residential_floor_m2 += d.building_floor_m2[b] * d.building_residential_pct[b] / 100.0;
+    }
+    s.pois = g.poi_count();
+    for (const PoiKind k : d.poi_kind) ++s.pois_by_kind[static_cast<std::size_t>(k)];
+    s.communes = g.commune_count();
     return s;
 }
 

@@ -121,7 +121,7 @@ constexpr std::array<std::string_view, 8> lifecycle_values{"construction", "prop
 
 // ---- POI kind table -------------------------------------------------------------------------
 // First matching rule wins (an object gives at most one POI). An empty value matches any value
-// but "no" and "vacant".
+// but "no" and "vacant". Objects with access=private or access=no are no POI.
 
 enum class Needs : std::uint8_t {
     nothing,
@@ -316,11 +316,16 @@ void read_tail_relations(const std::string& path, RawPlaces& places, ImportRepor
         // libosmium's own blob decoder (an implementation detail of libosmium 2.19's PBF reader).
         osmium::memory::Buffer buffer = osmium::io::detail::PBFDataBlobDecoder{
             std::move(blob), osmium::osm_entity_bits::relation, osmium::io::read_meta::no}();
+        // A block whose objects outgrow the decoder's buffer comes as a chain of buffers.
         bool any = false;
-        for (const osmium::Relation& relation : buffer.select<osmium::Relation>()) {
-            any = true;
-            keep_relation(relation, places, report);
-        }
+        const auto keep_all = [&](const osmium::memory::Buffer& b) {
+            for (const osmium::Relation& relation : b.select<osmium::Relation>()) {
+                any = true;
+                keep_relation(relation, places, report);
+            }
+        };
+        while (buffer.has_nested_buffers()) keep_all(*buffer.get_last_nested());
+        keep_all(buffer);
         if (!any) break;
     }
 }
@@ -352,6 +357,7 @@ PlaceTags::PlaceTags(const osmium::TagList& tags) noexcept {
         switch (k[0]) {
             case 'a':
                 if (!std::strcmp(k, "amenity")) amenity = v;
+                else if (!std::strcmp(k, "access")) access = v;
                 else if (!std::strcmp(k, "abandoned")) abandoned = v;
                 else if (!std::strcmp(k, "admin_level")) admin_level = v;
                 break;
@@ -427,6 +433,8 @@ BuildingClass building_class(const PlaceTags& t) noexcept {
 }
 
 std::optional<PoiKind> poi_kind(const PlaceTags& t) noexcept {
+    // Private places (garden swimming pools, company car parks...) are nobody's destination.
+    if (is(t.access, "private") || is(t.access, "no")) return std::nullopt;
     for (const PoiRule& rule : poi_rules) {
         const char* value = t.*rule.key;
         if (!value) continue;
@@ -533,7 +541,8 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
         std::sort(relations.begin(), relations.end(),
                   [](const osmium::Relation* a, const osmium::Relation* b) { return a->id() < b->id(); });
 
-        const osmium::area::AssemblerConfig config;
+        osmium::area::AssemblerConfig config;
+        config.create_empty_areas = false;  // a relation whose rings do not close is skipped, not kept empty
         osmium::memory::Buffer out{64 * 1024, osmium::memory::Buffer::auto_grow::yes};
         std::vector<const osmium::Way*> members;
         for (const osmium::Relation* relation : relations) {
@@ -554,7 +563,8 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
             bool assembled = false;
             if (complete && !members.empty()) {
                 osmium::area::Assembler assembler{config};
-                assembled = assembler(*relation, members, out) && out.committed() > 0;
+                assembled = assembler(*relation, members, out) && out.committed() > 0 &&
+                            out.get<osmium::Area>(0).num_rings().first > 0;
             }
             if (!assembled) {
                 if (use & use_commune) {

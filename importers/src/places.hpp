@@ -38,6 +38,7 @@ struct PlaceTags {
     const char* ruins = nullptr;
     const char* construction = nullptr;
     // points of interest
+    const char* access = nullptr;
     const char* amenity = nullptr;
     const char* shop = nullptr;
     const char* office = nullptr;

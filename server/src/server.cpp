@@ -70,6 +70,7 @@ struct ApiServer::Impl {
         http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
 
         http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) return;  // an API error already answered with its JSON
             if (res.status == 404) {
                 res.set_content(error_body(ErrorCode::not_found, "no such path: " + req.path + " (see docs/api.md)"),
                                 "application/json; charset=utf-8");

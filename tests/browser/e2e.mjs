@@ -126,6 +126,20 @@ await check('clicking the first row opens a popup with "Rang"', async () => {
   }
   if (!(await page.locator('#gap-list .gap-row.selected').count())) throw new Error('the clicked row is not marked as selected');
 });
+await check('clicking the second row moves the selection and the popup', async () => {
+  const second = page.locator('#gap-list .gap-row[data-rank]').nth(1);
+  const rank = await second.getAttribute('data-rank');
+  await second.click();
+  await page.waitForFunction((r) => (document.querySelector('.leaflet-popup-content h3')?.textContent || '').includes(`Rang ${r}`), rank, { timeout: STEP_MS });
+  const selected = await page.locator('#gap-list .gap-row.selected').evaluateAll((rows) => rows.map((r) => r.dataset.rank));
+  if (selected.length !== 1 || selected[0] !== rank) throw new Error(`selected rows: ${JSON.stringify(selected)}, expected ["${rank}"]`);
+  const highlighted = await page.evaluate(() => [...document.querySelectorAll('.leaflet-gaps-pane path')].filter((p) => p.getAttribute('stroke') === '#00e5ff').length);
+  if (highlighted !== 1) throw new Error(`${highlighted} gaps drawn as selected on the map, expected 1`);
+  const first = page.locator('#gap-list .gap-row[data-rank]').first();
+  const firstRank = await first.getAttribute('data-rank');
+  await first.click();
+  await page.waitForFunction((r) => (document.querySelector('.leaflet-popup-content h3')?.textContent || '').includes(`Rang ${r}`), firstRank, { timeout: STEP_MS });
+});
 await page.waitForTimeout(300);
 await shot(page, 'popup');
 await page.locator('.leaflet-popup-close-button').click().catch(() => {});
@@ -141,7 +155,7 @@ await check('changing the class filter changes the list', async () => {
     const count = (await page.locator('#gap-count').innerText()).trim();
     const after = await page.locator('#gap-list .gap-row').evaluateAll((rows) => rows.map((r) => r.dataset.rank).join(','));
     if (count !== firstCount || after !== before) {
-      await page.waitForTimeout(400); // the map fits the filtered gaps
+      await page.waitForTimeout(900); // the map fits the filtered gaps, then loads the network of the new view
       await shot(page, 'filtered');
       return `class=${value}: "${firstCount}" → "${count}"`;
     }
@@ -154,7 +168,24 @@ await check('clearing the filter restores the list', async () => {
   await page.waitForFunction((c) => document.getElementById('gap-count').textContent.trim() === c, firstCount, { timeout: STEP_MS });
 });
 
+await check('the CSV and GeoJSON downloads hold the current list', async () => {
+  const grab = async (button) => {
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), page.locator(button).click()]);
+    const file = await dl.path();
+    return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+  };
+  const csv = await grab('#download-csv');
+  const lines = csv.text.replace(/^\ufeff/, '').trim().split('\n');
+  if (!/^rank,/.test(lines[0])) throw new Error(`${csv.name} does not start with the "rank," header: ${lines[0].slice(0, 60)}`);
+  const gj = await grab('#download-geojson');
+  const fc = JSON.parse(gj.text);
+  const n = await page.locator('#gap-list .gap-row').count();
+  if (!Array.isArray(fc.features) || fc.features.length !== n) throw new Error(`${gj.name} has ${fc.features && fc.features.length} features, the list ${n}`);
+  return `${csv.name}: ${lines.length - 1} rows; ${gj.name}: ${fc.features.length} features`;
+});
+
 await check('the route tool draws a route', async () => {
+  await page.waitForTimeout(600); // the map's fit to the gaps (animated) must be over before measuring positions
   await page.locator('#route-toggle').click();
   // two points on the map, on streets (the ends of gaps: a real server snaps them to the nearest usable way), where
   // a click reaches the map (not a control, a marker or a label), far enough apart
@@ -182,14 +213,17 @@ await check('the route tool draws a route', async () => {
     return found;
   });
   if (pts.length < 2) throw new Error('found no two free points on the map to click');
+  const result = page.locator('#route-result');
   await page.mouse.click(pts[0][0], pts[0][1]);
   await page.waitForTimeout(150);
   await page.mouse.click(pts[1][0], pts[1][1]);
-  const result = page.locator('#route-result');
   await page.waitForFunction(() => {
     const t = document.getElementById('route-result')?.innerText || '';
     return /plus court/i.test(t) || /Pas d’itinéraire/.test(t);
-  }, null, { timeout: STEP_MS });
+  }, null, { timeout: STEP_MS }).catch(async () => {
+    const t = (await result.innerText().catch(() => '')).replace(/\s+/g, ' ');
+    throw new Error(`no route after clicking at ${JSON.stringify(pts)}; #route-result says: "${t}"`);
+  });
   const t = await result.innerText();
   if (/Pas d’itinéraire/.test(t)) throw new Error(`the route was refused: ${t.replace(/\s+/g, ' ')}`);
   if (!/\d\s?(m|km)\b/.test(t)) throw new Error(`#route-result shows no length: ${t.replace(/\s+/g, ' ')}`);
@@ -198,6 +232,7 @@ await check('the route tool draws a route', async () => {
   noConsoleErrors('after the route');
   return t.replace(/\s+/g, ' ').trim().slice(0, 110);
 });
+await page.mouse.move(700, 20); // over the title, off the map: no hover tooltip over the route
 await page.waitForTimeout(300);
 await shot(page, 'route');
 
@@ -215,6 +250,32 @@ await check('the indicators table has rows', async () => {
 });
 
 await check('no console errors', async () => noConsoleErrors('during the test'));
+
+await check('a filter that matches nothing shows the empty state', async () => {
+  await page.locator('#tab-gaps').click();
+  await page.fill('#filter-min-score', '999999');
+  await page.waitForFunction(() => /Aucun tronçon/.test(document.getElementById('gap-count').textContent), null, { timeout: STEP_MS });
+  const t = await page.locator('#gap-list').innerText();
+  if (!/Aucun tronçon ne correspond/.test(t)) throw new Error(`#gap-list says: ${t}`);
+  await page.locator('#gap-list [data-action="reset"]').click();
+  await page.waitForFunction((c) => document.getElementById('gap-count').textContent.trim() === c, firstCount, { timeout: STEP_MS });
+});
+
+await check('an API error shows the banner with its message', async () => {
+  // the server's error shape, injected by the test: a real server should not fail here
+  await page.route('**/api/v1/gaps?*', (r) => r.fulfill({
+    status: 500, contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'Internal', message: 'injected by the e2e test' } }),
+  }));
+  await page.selectOption('#filter-class', 'street');
+  const banner = page.locator('#error-banner');
+  await banner.waitFor({ state: 'visible' });
+  const t = await banner.innerText();
+  if (!t.includes('injected by the e2e test')) throw new Error(`banner says: ${t}`);
+  await shot(page, 'error');
+  await page.unroute('**/api/v1/gaps?*');
+  await page.locator('#banner-close').click();
+});
 
 clearTimeout(watchdog);
 await browser.close();

@@ -49,7 +49,7 @@ export const apiUrl = (path, params) => `${API}${path}${query(params)}`;
 async function request(path, params, { signal, as = 'json' } = {}) {
   let res;
   try {
-    res = await fetch(apiUrl(path, params), { signal, headers: { Accept: as === 'json' ? 'application/json' : 'text/csv' } });
+    res = await fetch(apiUrl(path, params), { signal, headers: { Accept: as === 'json' ? 'application/json, application/geo+json' : '*/*' } });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError('Network', `${path} : ${e.message}`);

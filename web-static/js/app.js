@@ -145,6 +145,7 @@ async function main() {
   const mapCtl = createMap($('map'), {
     meta: state.meta,
     onGapClick: (index) => selectGap(index, { zoom: false }),
+    onGapDeselect: () => list.clearSelected(),
     getPopupContext: () => ({ residentsKnown: state.meta?.qpv?.residents_known }),
   });
   window.maillonMap = mapCtl.map; // for tests and the browser console
@@ -162,6 +163,7 @@ async function main() {
     onSelect: (index) => selectGap(index, { zoom: true }),
     onHover: (index, on) => mapCtl.highlight(index, on),
     onReset: () => filters.reset(),
+    onRetry: () => loadGaps(state.filters),
   });
   const filters = createFilters($('filters'), { onChange: (f) => loadGaps(f, { fit: true }) });
   $('filters-reset').addEventListener('click', () => filters.reset());

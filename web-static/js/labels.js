@@ -81,10 +81,10 @@ export function facilityStyle(key) {
 
 /** Priority buckets of the ranked gaps. */
 export const BUCKETS = [
-  { id: 'top10', label: 'Rangs 1 à 10', test: (r) => r != null && r <= 10, color: '#d7191c' },
-  { id: 'top50', label: 'Rangs 11 à 50', test: (r) => r != null && r > 10 && r <= 50, color: '#f07800' },
-  { id: 'rest', label: 'Rang 51 et au-delà', test: (r) => r != null && r > 50, color: '#b2188f' },
-  { id: 'data', label: 'Erreur de données OSM', test: (r) => r == null, color: '#4d4d4d' },
+  { id: 'top10', label: 'Rangs 1 à 10', short: '1 à 10', test: (r) => r != null && r <= 10, color: '#d7191c' },
+  { id: 'top50', label: 'Rangs 11 à 50', short: '11 à 50', test: (r) => r != null && r > 10 && r <= 50, color: '#f07800' },
+  { id: 'rest', label: 'Rang 51 et au-delà', short: '51 et +', test: (r) => r != null && r > 50, color: '#b2188f' },
+  { id: 'data', label: 'Erreur de données OSM', short: 'erreur OSM', test: (r) => r == null, color: '#4d4d4d' },
 ];
 export const bucketOf = (rank) => BUCKETS.find((b) => b.test(rank));
 

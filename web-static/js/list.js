@@ -6,7 +6,7 @@ import { bucketOf, classLabel, escapeHtml, fmt, fmtLength } from './labels.js';
  * @param {HTMLElement} ol the #gap-list element
  * @param {object} opts { onSelect(index), onHover(index, on), measure (labels.qpvMeasure), onReset() }
  */
-export function createList(ol, { onSelect, onHover, onReset }) {
+export function createList(ol, { onSelect, onHover, onReset, onRetry }) {
   let selectedIndex = null;
 
   function render(features, measure, { emptyText } = {}) {
@@ -39,6 +39,7 @@ export function createList(ol, { onSelect, onHover, onReset }) {
   const rowOf = (e) => e.target.closest('.gap-row');
   ol.addEventListener('click', (e) => {
     if (e.target.closest('[data-action="reset"]')) return onReset && onReset();
+    if (e.target.closest('[data-action="retry"]')) return onRetry && onRetry();
     const row = rowOf(e);
     if (row) onSelect(Number(row.dataset.index));
   });
@@ -76,11 +77,15 @@ export function createList(ol, { onSelect, onHover, onReset }) {
       row.classList.add('selected');
       if (scroll) row.scrollIntoView({ block: 'nearest' });
     },
+    clearSelected() {
+      if (selectedIndex != null) ol.querySelector(`.gap-row[data-index="${selectedIndex}"]`)?.classList.remove('selected');
+      selectedIndex = null;
+    },
     loading() {
       ol.innerHTML = '<li class="gap-empty"><p>Chargement des maillons…</p></li>';
     },
     failed(text) {
-      ol.innerHTML = `<li class="gap-empty gap-failed"><p>${escapeHtml(text)}</p><button type="button" class="btn" data-action="reset">Réessayer sans filtre</button></li>`;
+      ol.innerHTML = `<li class="gap-empty gap-failed"><p>${escapeHtml(text)}</p><button type="button" class="btn" data-action="retry">Réessayer</button></li>`;
     },
   };
 }

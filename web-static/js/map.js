@@ -11,7 +11,7 @@ const L = window.L;
 const TILE_KEY = 'maillon.tileUrl';
 const LEGEND_KEY = 'maillon.legend';
 const ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap contributors</a> (ODbL) · QPV : ANCT (Licence Ouverte 2.0)';
-const LABELLED_RANKS = 10;
+const LABELLED_RANKS = 10; // gaps labelled with their rank on the map
 
 export function gapPopupHtml(p, ctx = {}) {
   const groups = gapPropertyRows(p, ctx);
@@ -47,14 +47,15 @@ function midpoint(latlngs) {
 
 const toLatLngs = (geom) => (geom.type === 'LineString' ? geom.coordinates.map(([x, y]) => L.latLng(y, x)) : []);
 
-export function createMap(el, { meta, onGapClick, getPopupContext }) {
+export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext }) {
   const map = L.map(el, {
     zoomControl: true,
     attributionControl: false,
     preferCanvas: false,
     minZoom: 5,
     maxZoom: 19,
-    zoomSnap: 0.5,
+    zoomSnap: 0.25,
+    zoomDelta: 1,
     boxZoom: true,
   });
   L.control.attribution({ prefix: '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>' })
@@ -70,7 +71,7 @@ export function createMap(el, { meta, onGapClick, getPopupContext }) {
   const networkRenderer = pane('network', 400);
   const gapsRenderer = pane('gaps', 450);
   const routeRenderer = pane('route', 470);
-  map.createPane('stations').style.zIndex = 480;
+  map.createPane('stations').style.zIndex = 440; // under the gaps, so that a gap stays clickable
 
   const layers = {
     network: L.layerGroup().addTo(map),
@@ -82,6 +83,7 @@ export function createMap(el, { meta, onGapClick, getPopupContext }) {
   let tiles = null;
   let gapItems = [];
   let selected = null;
+  let selectedPopup = null;
   let routeMode = false;
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -208,7 +210,8 @@ export function createMap(el, { meta, onGapClick, getPopupContext }) {
         onGapClick(item.index);
       });
       layers.gaps.addLayer(casing).addLayer(line);
-      if (p.rank != null && p.rank <= LABELLED_RANKS) {
+      // the ten first of the list: the top ten ranks, or the ten best of a filtered list
+      if (p.rank != null && i < LABELLED_RANKS) {
         item.label = L.tooltip({ permanent: true, direction: 'right', offset: [9, 0], className: `rank-label rank-${bucket.id}`, interactive: false })
           .setLatLng(item.mid).setContent(String(p.rank));
         layers.gaps.addLayer(item.label);
@@ -238,20 +241,22 @@ export function createMap(el, { meta, onGapClick, getPopupContext }) {
     it.casing.setStyle({ color: '#00e5ff' });
     selected = it;
     if (zoom) {
-      fitTo(it.line.getBounds(), { maxZoom: 18, extra: 60, animate: false });
+      fitTo(it.line.getBounds(), { maxZoom: 17, extra: 60, animate: false });
     }
-    L.popup({ maxWidth: 420, minWidth: 300, maxHeight: Math.max(240, Math.round(map.getSize().y * 0.62)), autoPanPadding: [20, 20], className: 'gap-popup-wrap' })
+    selectedPopup = L.popup({ maxWidth: 420, minWidth: 300, maxHeight: Math.max(240, Math.round(map.getSize().y * 0.62)), autoPanPadding: [20, 20], className: 'gap-popup-wrap' })
       .setLatLng(it.mid)
-      .setContent(gapPopupHtml(it.feature.properties, getPopupContext ? getPopupContext() : {}))
-      .openOn(map);
+      .setContent(gapPopupHtml(it.feature.properties, getPopupContext ? getPopupContext() : {}));
+    selectedPopup.openOn(map);
   }
-  map.on('popupclose', () => {
-    if (selected) {
-      const s = selected;
-      selected = null;
-      s.casing.setStyle({ color: '#111' });
-      highlight(s.index, false);
-    }
+  map.on('popupclose', (e) => {
+    // only the closing of the selected gap's popup ends the selection (opening another one closes the old popup)
+    if (e.popup !== selectedPopup || !selected) return;
+    const s = selected;
+    selected = null;
+    selectedPopup = null;
+    s.casing.setStyle({ color: '#111' });
+    highlight(s.index, false);
+    onGapDeselect && onGapDeselect(s.index);
   });
 
   function fitGaps() {
@@ -309,6 +314,7 @@ export function createMap(el, { meta, onGapClick, getPopupContext }) {
       },
     });
     layers.stations.addLayer(layer);
+    legend.setStatuses(new Set(fc.features.map((f) => (STATUS_LABELS[f.properties.status] ? f.properties.status : 'existing'))));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -371,8 +377,8 @@ function buildLegend(map, layers, getTiles) {
         <details ${localStorage.getItem(LEGEND_KEY) === 'closed' ? '' : 'open'}>
           <summary>Légende</summary>
           <section>
-            <label class="layer-toggle"><input type="checkbox" data-layer="gaps" checked> Maillons manquants</label>
-            <ul class="legend-items">${BUCKETS.map((b) => `<li><span class="sw-gap ${b.id === 'data' ? 'sw-dashed' : ''}" style="--c:${b.color}"></span>${escapeHtml(b.label)}</li>`).join('')}</ul>
+            <label class="layer-toggle"><input type="checkbox" data-layer="gaps" checked> Maillons manquants (rang)</label>
+            <ul class="legend-items legend-grid">${BUCKETS.map((b) => `<li title="${escapeHtml(b.label)}"><span class="sw-gap ${b.id === 'data' ? 'sw-dashed' : ''}" style="--c:${b.color}"></span>${escapeHtml(b.short)}</li>`).join('')}</ul>
           </section>
           <section>
             <label class="layer-toggle"><input type="checkbox" data-layer="network" checked> Réseau cyclable</label>
@@ -382,12 +388,12 @@ function buildLegend(map, layers, getTiles) {
           <section>
             <label class="layer-toggle"><input type="checkbox" data-layer="qpv" checked> <span class="sw-qpv"></span> QPV</label>
           </section>
-          <section>
+          <section class="legend-stations" hidden>
             <label class="layer-toggle"><input type="checkbox" data-layer="stations" checked> Stations vélo</label>
             <ul class="legend-items legend-inline">
-              <li><span class="station-icon station-existing"><span></span></span>existante</li>
-              <li><span class="station-icon station-planned"><span></span></span>prévue</li>
-              <li><span class="station-icon station-suggested"><span></span></span>suggérée</li>
+              <li data-status="existing"><span class="station-icon station-existing"><span></span></span>existante</li>
+              <li data-status="planned"><span class="station-icon station-planned"><span></span></span>prévue</li>
+              <li data-status="suggested"><span class="station-icon station-suggested"><span></span></span>suggérée</li>
             </ul>
           </section>
           <section class="legend-tiles">
@@ -425,6 +431,11 @@ function buildLegend(map, layers, getTiles) {
         const [schema, label, color, dash] = facilityStyle(k);
         return `<li title="${escapeHtml(schema)}"><svg class="sw-net" viewBox="0 0 28 10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" stroke="${color}" stroke-width="4" ${dash ? `stroke-dasharray="${dash}"` : ''}/></svg>${escapeHtml(label)}</li>`;
       }).join('');
+    },
+    /** Shows the stations part of the legend with the statuses present only. */
+    setStatuses(present) {
+      root.querySelector('.legend-stations').hidden = present.size === 0;
+      for (const li of root.querySelectorAll('.legend-stations li')) li.hidden = !present.has(li.dataset.status);
     },
     setNetworkStatus(text) {
       const p = root.querySelector('#legend-network-status');

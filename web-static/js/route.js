@@ -35,7 +35,7 @@ export function createRouteTool(mapCtl) {
 
   const pin = (latlng, letter) => L.marker(latlng, {
     icon: L.divIcon({ className: `route-pin route-pin-${letter}`, html: `<span>${letter}</span>`, iconSize: [28, 28], iconAnchor: [14, 14] }),
-    pane: 'stations', keyboard: false, interactive: false,
+    pane: 'markerPane', keyboard: false, interactive: false,
   });
 
   function say(html) {

@@ -1,6 +1,6 @@
 #pragma once
-// What `maillon info` reports about a graph: sizes, extent, data date, and kilometres of
-// cycle facilities and of each traffic-stress level.
+// What `maillon info` reports about a graph: sizes, extent, data date, kilometres of cycle
+// facilities and of each traffic-stress level, and counts of the places (buildings, POIs, communes).
 
 #include "maillon/graph.hpp"
 
@@ -25,6 +25,13 @@ struct GraphSummary {
     std::array<double, 5> km_by_lts{};
     double km_cycle_network = 0.0;           // edges with a facility usable in at least one direction
     std::size_t cycle_network_components = 0;  // weakly connected pieces of that network
+    // places
+    std::size_t buildings = 0;
+    double floor_m2 = 0.0;              // total floor area of the buildings
+    double residential_floor_m2 = 0.0;  // floor area x residential share
+    std::size_t pois = 0;
+    std::array<std::size_t, poi_kind_count> pois_by_kind{};
+    std::size_t communes = 0;
 };
 
 /// Edges that form the cycle network: a facility usable by bikes in at least one direction.

@@ -1,0 +1,226 @@
+// The HTTP API in-process: a server on a free port over the République demo, queried with
+// cpp-httplib's client (docs/api.md).
+
+#include "maillon/analysis/analysis.hpp"
+#include "maillon/importers/osm_import.hpp"
+#include "maillon/server/server.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <thread>
+
+using nlohmann::json;
+
+namespace {
+
+const std::string data_dir = MAILLON_TEST_DATA;
+
+/// One server for all API tests (building the state takes a moment).
+struct TestServer {
+    std::unique_ptr<maillon::server::ServedState> state;
+    std::unique_ptr<maillon::server::ApiServer> server;
+    std::thread thread;
+    int port = 0;
+    std::string web_root = "/tmp/maillon-test-web";
+
+    TestServer() {
+        maillon::Graph g = maillon::importers::import_osm(data_dir + "/paris-republique.osm.pbf");
+        maillon::QpvLayer qpv = maillon::load_qpv(data_dir + "/qpv2024-idf-simplified.geojson");
+        const maillon::AnalysisProfile profile;
+        auto result = maillon::analysis::run_analysis(g, qpv, profile);
+        state = std::make_unique<maillon::server::ServedState>(std::move(g), std::move(qpv), std::move(result), profile,
+                                                               json{{"engine", {{"name", "maillon"}}}});
+        std::filesystem::create_directories(web_root);
+        std::ofstream{web_root + "/index.html"} << "<!doctype html><title>maillon</title>";
+        maillon::server::ServerOptions options;
+        options.web_root = web_root;
+        options.max_features = 200;  // below the 365 edges of the whole network at zoom 16: exercises TooLarge
+        server = std::make_unique<maillon::server::ApiServer>(*state, options);
+        port = server->bind_to_any_port("127.0.0.1");
+        thread = std::thread{[this] { server->listen_after_bind(); }};
+        server->wait_until_ready();
+    }
+    ~TestServer() {
+        server->stop();
+        thread.join();
+    }
+};
+
+TestServer& test_server() {
+    static TestServer s;
+    return s;
+}
+
+httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
+    httplib::Client client{"127.0.0.1", test_server().port};
+    client.set_decompress(false);
+    return client.Get(path.c_str(), headers);
+}
+
+json get_json(const std::string& path, int expected_status = 200) {
+    const auto res = get(path);
+    REQUIRE(res);
+    INFO(path << " -> " << res->body.substr(0, 300));
+    REQUIRE(res->status == expected_status);
+    return json::parse(res->body);
+}
+
+void require_error(const std::string& path, int status, const std::string& code, const std::string& words) {
+    const json j = get_json(path, status);
+    INFO(path << " -> " << j.dump());
+    CHECK(j["error"]["code"] == code);
+    CHECK_THAT(j["error"]["message"].get<std::string>(), Catch::Contains(words));
+}
+
+}  // namespace
+
+TEST_CASE("meta, indicators and QPV describe the run", "[api]") {
+    const json meta = get_json("/api/v1/meta");
+    CHECK(meta["bbox"].size() == 4);
+    CHECK_THAT(meta["attribution"].get<std::string>(), Catch::Contains("OpenStreetMap contributors"));
+    const json ind = get_json("/api/v1/indicators");
+    CHECK(ind["population_model"] == "area");
+    CHECK(ind["rows"][0]["scope"] == "territory");
+    const json qpv = get_json("/api/v1/qpv");
+    REQUIRE(qpv["features"].size() == 1);
+    CHECK(qpv["features"][0]["properties"]["code"] == "QN07519M");
+    CHECK(qpv["features"][0]["geometry"]["type"] == "MultiPolygon");
+}
+
+TEST_CASE("gaps come in rank order, page by page, and the filters narrow them", "[api]") {
+    const json all = get_json("/api/v1/gaps");
+    const auto total = all["total"].get<std::size_t>();
+    REQUIRE(total > 5);
+    REQUIRE(all["features"].size() == total);
+    for (std::size_t i = 1; i < all["features"].size(); ++i) {
+        const auto& a = all["features"][i - 1]["properties"];
+        const auto& b = all["features"][i]["properties"];
+        if (!a["rank"].is_null() && !b["rank"].is_null()) CHECK(a["rank"].get<int>() < b["rank"].get<int>());
+    }
+    SECTION("limit and offset page through the same order") {
+        const json page = get_json("/api/v1/gaps?limit=2&offset=2");
+        REQUIRE(page["features"].size() == 2);
+        CHECK(page["features"][0]["properties"]["rank"] == all["features"][2]["properties"]["rank"]);
+        CHECK(page["total"] == total);
+    }
+    SECTION("class") {
+        const json crossings = get_json("/api/v1/gaps?class=crossing");
+        REQUIRE(crossings["total"].get<std::size_t>() > 0);
+        CHECK(crossings["total"].get<std::size_t>() < total);
+        for (const auto& f : crossings["features"]) CHECK(f["properties"]["class"] == "crossing");
+    }
+    SECTION("qpv and commune") {
+        const json near = get_json("/api/v1/gaps?qpv=QN07519M");
+        REQUIRE(near["total"].get<std::size_t>() >= 1);
+        for (const auto& f : near["features"]) CHECK(f["properties"]["qpv_codes"][0] == "QN07519M");
+        CHECK(get_json("/api/v1/gaps?commune=Paris")["total"] == near["total"]);  // commune comes from the QPV reached
+        CHECK(get_json("/api/v1/gaps?qpv=QN00000X")["total"] == 0);
+    }
+    SECTION("min_score") {
+        const double s = all["features"][3]["properties"]["score"].get<double>();
+        const json top = get_json("/api/v1/gaps?min_score=" + std::to_string(s - 1e-3)  /* properties round scores to 1e-4 */);
+        CHECK(top["total"].get<std::size_t>() >= 4);
+        for (const auto& f : top["features"]) CHECK(f["properties"]["score"].get<double>() >= s - 1e-6);
+    }
+    SECTION("bbox keeps the gaps that reach into it") {
+        const json box = get_json("/api/v1/gaps?bbox=2.3550,48.8600,2.3750,48.8690");
+        CHECK(box["total"].get<std::size_t>() < total);
+        CHECK(box["total"].get<std::size_t>() > 0);
+        for (const auto& f : box["features"]) {
+            double x0 = 180, y0 = 90, x1 = -180, y1 = -90;  // the gap's own bbox must meet the query's
+            for (const auto& c : f["geometry"]["coordinates"]) {
+                x0 = std::min(x0, c[0].get<double>()), x1 = std::max(x1, c[0].get<double>());
+                y0 = std::min(y0, c[1].get<double>()), y1 = std::max(y1, c[1].get<double>());
+            }
+            CHECK((x0 <= 2.3750 && x1 >= 2.3550 && y0 <= 48.8690 && y1 >= 48.8600));
+        }
+        const json outside = get_json("/api/v1/gaps?bbox=2.2000,48.8000,2.2100,48.8100");
+        CHECK(outside["total"] == 0);
+    }
+    SECTION("format=csv gives the same rows") {
+        const auto res = get("/api/v1/gaps?format=csv&class=crossing");
+        REQUIRE(res);
+        CHECK(res->get_header_value("Content-Type").find("text/csv") == 0);
+        const std::string& body = res->body;
+        CHECK(body.rfind("rank,score,class,", 0) == 0);
+        const auto lines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
+        CHECK(lines == 1 + get_json("/api/v1/gaps?class=crossing")["total"].get<std::size_t>());
+    }
+}
+
+TEST_CASE("the network layer is lighter at small zooms and bounded", "[api]") {
+    const json full = get_json("/api/v1/network?zoom=16&bbox=2.3600,48.8640,2.3700,48.8690");
+    const json coarse = get_json("/api/v1/network?zoom=10&bbox=2.3600,48.8640,2.3700,48.8690");
+    REQUIRE(full["features"].size() > 0);
+    CHECK(coarse["features"].size() < full["features"].size());
+    CHECK(full["features"][0]["properties"].contains("facility"));
+    CHECK(full["features"][0]["properties"].contains("lts"));
+    require_error("/api/v1/network?zoom=16", 413, "TooLarge", "narrow the bbox");
+    CHECK(get_json("/api/v1/network?zoom=12")["features"].size() <= 200);  // the whole region, chained and simplified
+}
+
+TEST_CASE("a route gives the low-stress and the shortest way with their lengths", "[api]") {
+    const json r = get_json("/api/v1/route?from=48.8674,2.3636&to=48.8600,2.3700");
+    REQUIRE(r["shortest"].is_object());
+    const double shortest = r["shortest"]["properties"]["length_m"].get<double>();
+    CHECK(shortest > 900);   // ~ 960 m in a straight line
+    CHECK(shortest < 2500);
+    if (r["low_stress"].is_object()) {
+        CHECK(r["low_stress"]["properties"]["length_m"].get<double>() >= shortest - 0.5);
+        CHECK(r["detour_ratio"].get<double>() >= 1.0);
+    }
+    CHECK(r["snap"]["from_m"].get<double>() < 100);
+    require_error("/api/v1/route?from=48.9500,2.2000&to=48.8600,2.3700", 400, "NoSegment", "start point");
+}
+
+TEST_CASE("every error of the table answers JSON with its status", "[api]") {
+    require_error("/api/v1/gaps?colour=red", 400, "UnknownParameter", "colour");
+    require_error("/api/v1/gaps?limit=abc", 400, "InvalidValue", "limit");
+    require_error("/api/v1/gaps?limit=0", 400, "InvalidValue", "limit");
+    require_error("/api/v1/gaps?limit=10&limit=20", 400, "InvalidValue", "twice");
+    require_error("/api/v1/gaps?class=highway", 400, "InvalidValue", "highway");
+    require_error("/api/v1/gaps?bbox=2.3,48.8,2.4", 400, "InvalidBbox", "4 numbers");
+    require_error("/api/v1/gaps?bbox=2.4,48.8,2.3,48.9", 400, "InvalidBbox", "min > max");
+    require_error("/api/v1/gaps?bbox=2,48,200,49", 400, "InvalidBbox", "out of range");
+    require_error("/api/v1/stations?status=closed", 400, "InvalidValue", "closed");
+    require_error("/api/v1/route?from=48.86,2.36", 400, "MissingParameter", "to=lat,lon");
+    require_error("/api/v1/route?from=2.36&to=48.86,2.37", 400, "InvalidValue", "lat,lon");
+    require_error("/api/v1/route?from=91,2.36&to=48.86,2.37", 400, "InvalidValue", "lat,lon");
+    require_error("/api/v1/nothing", 404, "NotFound", "/api/v1/nothing");
+    require_error("/api/v1/meta?x=1", 400, "UnknownParameter", "takes none");
+    httplib::Client client{"127.0.0.1", test_server().port};
+    const auto post = client.Post("/api/v1/gaps", "x", "text/plain");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(json::parse(post->body)["error"]["code"] == "MethodNotAllowed");
+    const std::string huge(10000, 'a');
+    const auto big = client.Get(("/api/v1/gaps?commune=" + huge).c_str());
+    REQUIRE(big);
+    CHECK(big->status >= 400);
+    CHECK(big->status < 500);
+}
+
+TEST_CASE("static files cannot escape the web root", "[api]") {
+    REQUIRE(get("/")->status == 200);
+    CHECK_THAT(get("/")->body, Catch::Contains("maillon"));
+    for (const std::string path : {"/../../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd",
+                                   "/index.html/../../../etc/passwd"}) {
+        const auto res = get(path);
+        REQUIRE(res);
+        INFO(path);
+        CHECK(res->status == 404);
+        CHECK(res->body.find("root:") == std::string::npos);
+    }
+}
+
+TEST_CASE("large responses are gzipped when the client accepts it", "[api]") {
+    const auto plain = get("/api/v1/network?zoom=16&bbox=2.3600,48.8640,2.3700,48.8690");
+    const auto zipped = get("/api/v1/network?zoom=16&bbox=2.3600,48.8640,2.3700,48.8690", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(plain);
+    REQUIRE(zipped);
+    CHECK(zipped->get_header_value("Content-Encoding") == "gzip");
+    CHECK(zipped->body.size() * 3 < plain->body.size());
+}
