@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The README's first command: install what is missing, build, and run maillon on the embedded
-# demo extract (Paris, République and the Marais; © OpenStreetMap contributors, ODbL).
+# The README's first command: install what is missing, build, and serve the embedded demo
+# (Paris, République and the Marais, with the QPV 2024 layer; © OpenStreetMap contributors,
+# ODbL) at http://127.0.0.1:8080/ — open it in a browser; Ctrl-C stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash data-scripts/install-deps.sh
+bash data-scripts/install-deps.sh --with-browser
+npm ci --prefix web-static --no-audit --no-fund --loglevel=error
 bash data-scripts/build.sh build
-build/cli/maillon import tests/data/paris-republique.osm.pbf -o build/paris-republique.maillon --overwrite
-build/cli/maillon info build/paris-republique.maillon
+exec build/cli/maillon serve "$@"

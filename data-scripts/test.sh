@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The README's second command (and CI's): install what is missing, build, run every test.
+# The README's second command (and CI's): install what is missing (Debian packages, Chromium,
+# Leaflet and playwright-core from npm), build, run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash data-scripts/install-deps.sh
+bash data-scripts/install-deps.sh --with-browser
+npm ci --prefix web-static --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 bash data-scripts/build.sh build
 cd build && ctest --output-on-failure -j"$(nproc)"

@@ -152,7 +152,7 @@ TEST_CASE("the analysis of Paris République lists documented, ranked gaps and o
         CHECK(gap.merged >= 1);
         CHECK(gap.qpv_weight >= 0);
         CHECK(gap.qpv_weight <= gap.all_weight + 1e-9);
-        CHECK(std::isnan(gap.qpv_residents) == !gap.qpvs.empty());  // unknown where a QPV is covered
+        if (!gap.qpvs.empty()) CHECK(std::isnan(gap.qpv_residents));  // residents unknown: no population field
         if (gap.arcs.empty()) {
             CHECK(gap.kind == GapKind::close_far);
             CHECK((gap.gap_class == GapClass::data || gap.gap_class == GapClass::crossing || gap.gap_class == GapClass::bridge));
@@ -193,10 +193,8 @@ TEST_CASE("the analysis of Paris République lists documented, ranked gaps and o
         CHECK(p["class"] == std::string{maillon::key(gap.gap_class)});
         CHECK(p["from_osm_node"] == g.data().node_osm_id[gap.from]);
         CHECK(p["rank"].is_null() == (gap.rank == 0));
-        // No population field: unknown (null) wherever a QPV is covered; a gap that covers no QPV
-        // has, truthfully, 0 QPV residents.
-        if (gap.qpvs.empty()) CHECK((p["qpv_pop"].is_null() || p["qpv_pop"] == 0));
-        else CHECK(p["qpv_pop"].is_null());
+        // docs/data-dictionary.md: null when the QPV layer has no population (this one has none).
+        CHECK(p["qpv_pop"].is_null());
     }
 }
 

@@ -840,6 +840,12 @@ TEST_CASE("without a population field residents are unknown, never presented as 
     const auto p = maillon::analysis::gap_properties(g, qpv, r, *near);
     CHECK(p["qpv_pop"].is_null());
     CHECK(p["weight_unit"] == "ha");
+    // docs/data-dictionary.md: qpv_pop is null when the layer has no population, also for a gap
+    // that covers no QPV (not 0: that would present a count).
+    const Gap* across = find_gap(g, r.gaps, 'F', 'G');
+    REQUIRE(across != nullptr);
+    CHECK(across->qpvs.empty());
+    CHECK(maillon::analysis::gap_properties(g, qpv, r, *across)["qpv_pop"].is_null());
     for (const auto& row : r.indicators) {
         INFO(row.scope << " " << row.code);
         CHECK(std::isnan(row.residents));

@@ -122,7 +122,7 @@ std::vector<Coord> ring(const maillon::GraphData& d, std::size_t r) {
 
 }  // namespace
 
-TEST_CASE("buildings: footprint, levels, floor area and residential share") {
+TEST_CASE("buildings: footprint, levels, floor area and residential share", "[places]") {
     OsmFile osm;
     osm.rectangle(1, 10, 0, 0, 40, 30, {{"building", "apartments"}});                              // 5 levels
     osm.rectangle(2, 20, 100, 0, 40, 30, {{"building", "yes"}, {"building:levels", "2"}});
@@ -160,7 +160,7 @@ TEST_CASE("buildings: footprint, levels, floor area and residential share") {
     CHECK(near(d.building_coord[3], OsmFile::at(310, 5)));
 }
 
-TEST_CASE("points of interest from nodes and closed ways, by the kind table") {
+TEST_CASE("points of interest from nodes and closed ways, by the kind table", "[places]") {
     OsmFile osm;
     const std::map<std::int64_t, std::pair<Tags, std::optional<PoiKind>>> nodes{
         {101, {{{"amenity", "pharmacy"}, {"name", "Pharmacie du Canal"}}, PoiKind::healthcare}},
@@ -227,7 +227,7 @@ TEST_CASE("points of interest from nodes and closed ways, by the kind table") {
     }
 }
 
-TEST_CASE("communes and multipolygons: rings assembled from relations, incomplete ones skipped") {
+TEST_CASE("communes and multipolygons: rings assembled from relations, incomplete ones skipped", "[places]") {
     OsmFile osm;
     // A 1 km square commune whose outer ring is two ways, with a hole (an enclave).
     osm.node(301, 0, 0);
@@ -317,7 +317,7 @@ TEST_CASE("communes and multipolygons: rings assembled from relations, incomplet
     }
 }
 
-TEST_CASE("find_near finds what a binary search finds, from any hint") {
+TEST_CASE("find_near finds what a binary search finds, from any hint", "[places]") {
     maillon::importers::NodeLocations locations;
     std::vector<osmium::object_id_type> ids;
     for (osmium::object_id_type id = 5; id < 5000; id += 1 + id % 7) ids.push_back(id);
@@ -334,7 +334,7 @@ TEST_CASE("find_near finds what a binary search finds, from any hint") {
           maillon::importers::NodeLocations::npos);
 }
 
-TEST_CASE("the relation pre-pass reads the same relations from the tail of a sorted PBF as from the whole file") {
+TEST_CASE("the relation pre-pass reads the same relations from the tail of a sorted PBF as from the whole file", "[places]") {
     const std::string file = GENERATE(as<std::string>{}, "monaco-2016.osm.pbf", "paris-republique.osm.pbf");
     const auto kept = [&](bool tail) {
         maillon::importers::RawPlaces places;
@@ -347,7 +347,7 @@ TEST_CASE("the relation pre-pass reads the same relations from the tail of a sor
     };
     const auto tail = kept(true);
     const auto whole = kept(false);
-    CHECK(!tail.first.empty());
+    if (file == "monaco-2016.osm.pbf") CHECK(tail.first.size() == 11 + 3);  // communes, building multipolygons
     CHECK(tail == whole);
 }
 
@@ -369,7 +369,7 @@ TEST_CASE("the relation pre-pass reads the same relations from the tail of a sor
 //   osmium tags-filter -R -t paris-republique.osm.pbf n/amenity=bicycle_rental -o v.opl &&
 //   osmium fileinfo -e v.opl
 //       46 nodes (and no way or relation with that tag, none access=private).
-TEST_CASE("real extracts: buildings, communes and Vélib' stations") {
+TEST_CASE("real extracts: buildings, communes and Vélib' stations", "[places]") {
     SECTION("Monaco") {
         ImportReport report;
         const Graph g = maillon::importers::import_osm(data_dir + "/monaco-2016.osm.pbf", {}, &report);

@@ -44,7 +44,8 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["class"] = key(gap.gap_class);
     p["kind"] = key(gap.kind);
     p["length_m"] = round_to(gap.length_m, 0.1);
-    p["qpv_pop"] = number_or_null(gap.qpv_residents, 1);
+    // Residents only when every QPV of the area has a population; never a proxy figure.
+    p["qpv_pop"] = r.qpv_residents_known ? number_or_null(gap.qpv_residents, 1) : json(nullptr);
     p["qpv_weight"] = round_to(gap.qpv_weight, 1e-3);
     p["weight_unit"] = weight_unit(r.model);
     json codes = json::array(), names = json::array();
@@ -151,8 +152,8 @@ json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
     j["qpv_residents_known"] = r.qpv_residents_known;
     j["walk_m"] = p.coverage.walk_m;
     j["note"] = r.model == PopulationModel::area
-                    ? "No population source: shares are shares of urban area (hectares near a street), not of residents."
-                    : "Shares of residential floor area mapped in OpenStreetMap, a proxy for residents.";
+                    ? "Aucune source de population : les parts sont des parts de surface urbaine (hectares proches d'une voie), pas d'habitants."
+                    : "Parts de la surface de plancher résidentielle cartographiée dans OpenStreetMap, indicateur indirect du nombre d'habitants.";
     json rows = json::array();
     for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front()));
     j["rows"] = rows;

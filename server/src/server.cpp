@@ -68,6 +68,10 @@ struct ApiServer::Impl {
         if (!options.web_root.empty()) http.set_mount_point("/", options.web_root);
         if (!options.leaflet_dir.empty()) http.set_mount_point("/vendor/leaflet", options.leaflet_dir);
         http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+        // The page's modules carry no version in their names: make browsers revalidate them.
+        http.set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-cache");
+        });
 
         http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty()) return;  // an API error already answered with its JSON
