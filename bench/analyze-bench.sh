@@ -184,8 +184,8 @@ for file in "$ROOT/tests/data/monaco-2016.osm.pbf" "$ROOT/tests/data/liechtenste
             done
             how="(same share as in Île-de-France)"
         fi
-        printf 'QPV share: real Île-de-France %s km² of QPV / %s km² = %s %%; %s: %s copies of the layer %s over the graph bbox, %s QPV, %s km² / %s km² = %s %%\n' \
-               "$layer_km2" "$IDF_KM2" "$share" "$name" "$copies" "$how" "$n_qpv" "$area_km2" "$bbox_km2" "$got_share" >>"$notes"
+        printf 'QPV share: real Île-de-France %s km² of QPV / %s km² = %s %%; %s: %s cop%s of the layer %s over the graph bbox, %s QPV, %s km² / %s km² = %s %%\n' \
+               "$layer_km2" "$IDF_KM2" "$share" "$name" "$copies" "$( ((copies == 1)) && echo y || echo ies)" "$how" "$n_qpv" "$area_km2" "$bbox_km2" "$got_share" >>"$notes"
     else
         # A handful of QPV over the town: the dense core of the layer, translated
         # into the central third of the graph bbox.

@@ -1,14 +1,14 @@
 // maillon-search-bench: BoundedSearch against a naive boost::dijkstra_shortest_paths.
 //
 //   maillon-search-bench GRAPH.maillon [--queries K] [--targets T] [--seed S] [--repeat R] [--ablation [R]] [--no-boost]
-//   maillon-search-bench --grid WxH ...     (a synthetic W x H grid instead of a graph file)
+//   maillon-search-bench --grid WxH [--grid-rows] ...   (a synthetic W x H grid instead of a graph file)
 //
 // Three workloads, K random sources each (nodes with at least one usable out arc):
 //   walk 300 m   ModeFilter foot, budget 300 m   (Vélib' station catchments, 300 m coverage)
 //   bike 2500 m  ModeFilter bike, budget 2500 m  (cycling catchments, gap detection)
 //   to target    ModeFilter bike, no budget, stop at a random target reachable from the source
 //                (T queries, default K)
-// For each: queries/s (best of --repeat runs, default 1), mean settled nodes, and the
+// For each: queries per CPU second (best of --repeat runs, default 1), mean settled nodes, and the
 // BoundedSearch/boost speed ratio. Boost is
 // used the way a naive user would: dijkstra_shortest_paths over a filtered_graph, fresh
 // distance/predecessor vectors per query, a visitor that throws at the budget or the target.
@@ -26,7 +26,6 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -38,16 +37,32 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 using namespace maillon;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// Thread CPU time, not wall time: the benchmark often shares its 2 cores with builds, and CPU
+// time is what the search costs (cache contention from other processes still shows).
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
 using Adj = Graph::Adjacency;
 using EdgeDesc = boost::graph_traits<Adj>::edge_descriptor;
 constexpr float inf = std::numeric_limits<float>::infinity();
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(double t0) { return cpu_seconds() - t0; }
+
+/// Queries per second, with decimals only when few.
+std::string rate(double queries, double seconds) {
+    const double r = queries / seconds;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, r >= 100 ? "%.0f" : "%.2f", r);
+    return buf;
+}
 
 struct Query {
     NodeId source;
@@ -86,7 +101,7 @@ Result run_bounded(const Graph& g, const Workload& w) {
     Result r;
     r.answer.reserve(w.queries.size());
     std::vector<SearchSource> sources(1);
-    const auto t0 = Clock::now();
+    const double t0 = cpu_seconds();
     for (const Query& q : w.queries) {
         sources[0] = {q.source, 0.F};
         search.run(sources, q.budget, filter, q.target);
@@ -134,7 +149,7 @@ Result run_boost(const Graph& g, const Workload& w) {
     const auto index = boost::get(boost::vertex_index, adj);
     Result r;
     r.answer.reserve(w.queries.size());
-    const auto t0 = Clock::now();
+    const double t0 = cpu_seconds();
     for (const Query& q : w.queries) {
         std::vector<float> dist(g.node_count());
         std::vector<NodeId> pred(g.node_count());
@@ -313,7 +328,7 @@ Result run_variant(const Graph& g, const Workload& w) {
     V search{g};
     const ModeFilter filter{&g, w.mode};
     Result r;
-    const auto t0 = Clock::now();
+    const double t0 = cpu_seconds();
     for (const Query& q : w.queries) {
         float target = inf;
         const std::size_t settled = search.run(q.source, q.budget, filter, q.target, &target);
@@ -341,7 +356,7 @@ void ablation(const Graph& g, const std::vector<Workload>& workloads, int repeat
         {"4-ary heap,          raw CSR arrays,          SoA", run_variant<Variant<H4, Access::raw_csr, false>>},
         {"4-ary heap,          for_each_out_arc+arc_head, AoS", run_variant<Variant<H4, Access::for_each_out_arc, true>>},
         {"4-ary heap,          raw CSR arrays,          AoS", run_variant<Variant<H4, Access::raw_csr, true>>},
-        {"BoundedSearch (4-ary, raw CSR, AoS)", run_bounded},
+        {"BoundedSearch (4-ary, boost out_edges+target, AoS)", run_bounded},
     };
     std::printf("\nAblation (best of %d runs, queries/s):\n\n| variant |", repeats);
     for (const Workload& w : workloads) std::printf(" %s |", w.name.c_str());
@@ -360,22 +375,23 @@ void ablation(const Graph& g, const std::vector<Workload>& workloads, int repeat
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::printf("| %s |", rows[r].name);
         for (std::size_t k = 0; k < workloads.size(); ++k) {
-            std::printf(" %.0f |", static_cast<double>(workloads[k].queries.size()) / best[r][k]);
+            std::printf(" %s |", rate(static_cast<double>(workloads[k].queries.size()), best[r][k]).c_str());
         }
         std::printf("\n");
     }
 }
 
 /// A synthetic connected graph: a W x H grid (about 10 % of the links removed, lengths 15..85 m,
-/// all open to bikes and pedestrians both ways), node ids randomly permuted so that a search's
-/// memory accesses are as scattered as they can be. A stand-in for a large, well-connected
-/// network when no real one is at hand.
-Graph make_grid(std::size_t w, std::size_t h, unsigned seed) {
+/// all open to bikes and pedestrians both ways). Node ids are randomly permuted, so that a
+/// search's memory accesses are as scattered as they can be, or with --grid-rows numbered row by
+/// row (neighbours have close ids, as after a spatial renumbering). A stand-in for a large,
+/// well-connected network when no real one is at hand.
+Graph make_grid(std::size_t w, std::size_t h, unsigned seed, bool shuffle) {
     std::mt19937 rng{seed};
     const std::size_t n = w * h;
     std::vector<NodeId> id(n);
     for (std::size_t i = 0; i < n; ++i) id[i] = static_cast<NodeId>(i);
-    std::shuffle(id.begin(), id.end(), rng);
+    if (shuffle) std::shuffle(id.begin(), id.end(), rng);
     GraphData d;
     d.node_coord.resize(n);
     d.node_osm_id.resize(n);
@@ -421,7 +437,7 @@ Graph make_grid(std::size_t w, std::size_t h, unsigned seed) {
 
 [[noreturn]] void usage() {
     std::fprintf(stderr,
-                 "usage: maillon-search-bench GRAPH.maillon|--grid WxH [--queries K] [--targets T] [--seed S] [--repeat R] [--ablation [R]] [--no-boost]\n");
+                 "usage: maillon-search-bench GRAPH.maillon|--grid WxH [--grid-rows] [--queries K] [--targets T] [--seed S] [--repeat R] [--ablation [R]] [--no-boost]\n");
     std::exit(2);
 }
 
@@ -442,6 +458,7 @@ int main(int argc, char** argv) {
     unsigned seed = 42;
     int ablation_runs = 0;
     int repeat = 1;
+    bool grid_rows = false;
     bool with_boost = true;
     for (int i = first_option; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -460,6 +477,8 @@ int main(int argc, char** argv) {
             if (i + 1 < argc && std::isdigit(static_cast<unsigned char>(argv[i + 1][0]))) ablation_runs = std::stoi(next());
         } else if (arg == "--repeat") {
             repeat = std::max(1, std::stoi(next()));
+        } else if (arg == "--grid-rows") {
+            grid_rows = true;
         } else if (arg == "--no-boost") {
             with_boost = false;
         } else {
@@ -468,13 +487,13 @@ int main(int argc, char** argv) {
     }
     if (targets == 0) targets = k;
 
-    auto t0 = Clock::now();
+    const double t0 = cpu_seconds();
     const Graph g = [&] {
         if (path == "--grid") {
             const std::string size = grid;
             const auto x = size.find('x');
             if (x == std::string::npos) usage();
-            return make_grid(std::stoul(size.substr(0, x)), std::stoul(size.substr(x + 1)), seed);
+            return make_grid(std::stoul(size.substr(0, x)), std::stoul(size.substr(x + 1)), seed, !grid_rows);
         }
         try {
             return load_graph(path);
@@ -529,8 +548,8 @@ int main(int argc, char** argv) {
         }
         const double n = static_cast<double>(w.queries.size());
         if (!with_boost) {
-            std::printf("| %s | %zu | %.0f | - | - | %.0f | - |\n", w.name.c_str(), w.queries.size(), n / mine.seconds,
-                        mine.settled / n);
+            std::printf("| %s | %zu | %s | - | - | %.0f | - |\n", w.name.c_str(), w.queries.size(),
+                        rate(n, mine.seconds).c_str(), mine.settled / n);
             std::fflush(stdout);
             continue;
         }
@@ -544,8 +563,9 @@ int main(int argc, char** argv) {
             const bool close = w.queries[i].target == no_node && std::fabs(a - b) <= 1.F;
             if (!same && !close) ++disagree;
         }
-        std::printf("| %s | %zu | %.0f | %.1f | %.0f | %.0f | %zu |\n", w.name.c_str(), w.queries.size(),
-                    n / mine.seconds, n / ref.seconds, ref.seconds / mine.seconds, mine.settled / n, disagree);
+        std::printf("| %s | %zu | %s | %s | %.1f | %.0f | %zu |\n", w.name.c_str(), w.queries.size(),
+                    rate(n, mine.seconds).c_str(), rate(n, ref.seconds).c_str(), ref.seconds / mine.seconds,
+                    mine.settled / n, disagree);
         std::fflush(stdout);
     }
 

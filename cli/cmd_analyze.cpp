@@ -10,6 +10,7 @@
 #include "maillon/version.hpp"
 #include "output_dir.hpp"
 #include "run_info.hpp"
+#include "station_options.hpp"
 
 #include <unistd.h>
 
@@ -30,7 +31,8 @@ class AnalyzeCommand : public Command {
 public:
     const char* name() const override { return "analyze"; }
     const char* synopsis() const override {
-        return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--profile PROFILE.json] -o DIR";
+        return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--profile PROFILE.json] "
+               "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] -o DIR";
     }
     const char* description() const override {
         return "Find the missing links of the cycle network, rank them by QPV coverage, write gaps and indicators.";
@@ -47,6 +49,7 @@ public:
             ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
             ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists");
+        add_station_options(options, m_stations);
         const auto vm = parse(args, options, {"INPUT"});
         if (m_help) return;
         m_input = vm["INPUT"].as<std::string>();
@@ -66,8 +69,12 @@ public:
         const QpvLayer qpv = load_qpv(m_qpv, m_fields);
         for (const std::string& w : qpv.all_warnings()) verbose("warning: " + w);
 
+        std::vector<std::string> station_warnings;
+        const auto stations = load_station_inputs(m_stations, station_warnings);
+        for (const std::string& w : station_warnings) verbose("warning: " + w);
+
         verbose("analysing");
-        const analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile);
+        const analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr);
         for (const std::string& w : result.warnings) verbose("warning: " + w);
 
         OutputDir out{m_output, m_overwrite};
@@ -75,11 +82,13 @@ public:
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result));
-        out.write("run.json", run_json({m_input, m_qpv, m_profile}, graph, qpv, result, profile, load_s).dump(2) + "\n");
+        if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
+        out.write("run.json", run_json({m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned}, graph, qpv, result, profile, load_s).dump(2) + "\n");
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, indicators.json, indicators.csv, run.json}");
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, indicators.json, indicators.csv, " +
+                (result.has_stations ? "stations.geojson, " : "") + "run.json}");
         return 0;
     }
 
@@ -108,6 +117,7 @@ private:
 
     std::string m_input, m_qpv, m_profile, m_output;
     QpvFieldNames m_fields;
+    StationFiles m_stations;
     bool m_overwrite = false;
 };
 

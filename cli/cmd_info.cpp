@@ -54,7 +54,7 @@ public:
         for (int l = 1; l <= 4; ++l) std::printf("  LTS %d %12.2f\n", l, s.km_by_lts[static_cast<std::size_t>(l)]);
         std::printf("\nbuildings       %zu, floor area %.0f m2 of which residential %.0f m2\n", s.buildings, s.floor_m2,
                     s.residential_floor_m2);
-        std::printf("communes        %zu\npoints of interest %zu\n", s.communes, s.pois);
+        std::printf("communes        %zu\nPOIs            %zu\n", s.communes, s.pois);
         for (int k = 0; k < poi_kind_count; ++k) {
             const std::size_t n = s.pois_by_kind[static_cast<std::size_t>(k)];
             if (n > 0) std::printf("  %-16s %9zu\n", std::string{key(static_cast<PoiKind>(k))}.c_str(), n);

@@ -6,6 +6,7 @@
 #include "maillon/errors.hpp"
 #include "maillon/server/server.hpp"
 #include "run_info.hpp"
+#include "station_options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +50,7 @@ public:
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
             ("web-root", po::value<std::string>(&m_web_root)->default_value(source_dir + "/web-static"), "directory of the web page")
             ("INPUT", po::value<std::string>(&m_inputs.graph_or_extract), "graph, extract or analyze output directory");
+        add_station_options(options, m_stations);
         po::positional_options_description pos;
         pos.add("INPUT", 1);
         m_options.add(options).add(common_options());
@@ -64,6 +66,11 @@ public:
         if (m_inputs.graph_or_extract.empty()) {  // the demo
             m_inputs.graph_or_extract = source_dir + "/tests/data/paris-republique.osm.pbf";
             if (m_inputs.qpv.empty()) m_inputs.qpv = source_dir + "/tests/data/qpv2024-idf-simplified.geojson";
+            if (!m_stations.any()) {
+                m_stations.gbfs = source_dir + "/tests/data/station_information_2025-10-18.json";
+                m_stations.status = source_dir + "/tests/data/station_status_2025-10-18.json";
+                m_stations.planned = source_dir + "/tests/data/demo-planned-stations.csv";
+            }
         } else if (fs::is_directory(m_inputs.graph_or_extract)) {
             from_analyze_dir(m_inputs.graph_or_extract);
         }
@@ -84,9 +91,15 @@ public:
         Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
         const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         QpvLayer qpv = load_qpv(m_inputs.qpv);
+        std::vector<std::string> station_warnings;
+        const auto stations = load_station_inputs(m_stations, station_warnings);
+        for (const auto& w : station_warnings) verbose("warning: " + w);
         verbose("analysing");
-        analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile);
+        analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr);
         for (const auto& w : result.warnings) verbose("warning: " + w);
+        m_inputs.stations = m_stations.gbfs;
+        m_inputs.station_status = m_stations.status;
+        m_inputs.planned = m_stations.planned;
         analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s);
         const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
 
@@ -141,11 +154,15 @@ private:
             if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
             if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
             if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;
+            if (role == "stations" && m_stations.gbfs.empty()) m_stations.gbfs = path;
+            if (role == "station_status" && m_stations.status.empty()) m_stations.status = path;
+            if (role == "planned" && m_stations.planned.empty()) m_stations.planned = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
     }
 
     RunInputs m_inputs;
+    StationFiles m_stations;
     std::string m_bind;
     std::string m_web_root;
     int m_port = 8080;

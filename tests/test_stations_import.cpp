@@ -179,6 +179,17 @@ TEST_CASE("stations: GBFS 3.0 names, string ids, boolean is_installed, partial s
     CHECK_THAT(w, Contains("station_id the information file does not have") && Contains("zz"));
 }
 
+TEST_CASE("stations: GBFS files published more than a day apart get a warning", "[stations]") {
+    const TempFile info("old-info.json", gbfs(gbfs_station("s1", 48.85, 2.35)));  // last_updated 1760778679
+    const TempFile st("old-status.json", R"({"last_updated": 1760519479, "ttl": 60, "data": {"stations": [
+        {"station_id": "s1", "is_installed": 1, "num_bikes_available": 2}]}})");  // 72 h earlier
+    const StationSet set = load_gbfs_stations(info.path, st.path);
+    REQUIRE(set.stations.size() == 1);
+    CHECK(set.stations[0].installed);
+    REQUIRE(set.warnings.size() == 1);
+    CHECK_THAT(set.warnings[0], Contains("72 hours apart"));
+}
+
 // --- GBFS errors ------------------------------------------------------------------------------------------------
 
 TEST_CASE("stations: GBFS files missing, empty, not JSON", "[stations]") {
@@ -226,7 +237,7 @@ TEST_CASE("stations: another GBFS file given: which one it looks like and which 
     const TempFile sysinfo("system_information.json", R"({"last_updated": 1, "ttl": 0, "data": {"system_id": "velib", "name": "Vélib'"}})");
     REQUIRE_THROWS_WITH(load_gbfs_stations(sysinfo.path), Contains("system_information.json"));
     const TempFile geojson("planned.geojson", collection(point_feature(R"({"id": "p1"})", 2.35, 48.85)));
-    REQUIRE_THROWS_WITH(load_gbfs_stations(geojson.path), Contains("is GeoJSON") && Contains("load_planned_stations"));
+    REQUIRE_THROWS_WITH(load_gbfs_stations(geojson.path), Contains("is GeoJSON") && Contains("--planned"));
     // A status file of another feed: no id in common.
     const TempFile other("other-status.json", R"({"last_updated": 1760778556, "ttl": 60, "data": {"stations": [
         {"station_id": "x1", "is_installed": 1, "num_bikes_available": 2}]}})");
@@ -302,7 +313,7 @@ TEST_CASE("stations: planned GeoJSON errors", "[stations]") {
     const TempFile feature("feature.geojson", point_feature(R"({"id": "P1"})", 2.35, 48.85));
     REQUIRE_THROWS_WITH(load_planned_stations(feature.path), Contains("a GeoJSON Feature,") && Contains("FeatureCollection"));
     const TempFile gbfs_file("velib.json", gbfs(gbfs_station("s1", 48.85, 2.35)));
-    REQUIRE_THROWS_WITH(load_planned_stations(gbfs_file.path), Contains("GBFS file"));
+    REQUIRE_THROWS_WITH(load_planned_stations(gbfs_file.path), Contains("GBFS file") && Contains("--stations"));
     const TempFile no_id("noid.geojson", collection(point_feature(R"({"nom": "A", "capacite": 3})", 2.35, 48.85)));
     REQUIRE_THROWS_WITH(load_planned_stations(no_id.path),
                         Contains("has no id field") && Contains("properties found: nom, capacite"));
@@ -368,7 +379,7 @@ TEST_CASE("stations: planned stations as comma-separated CSV", "[stations]") {
     CHECK_FALSE(set2.stations[0].capacity);
 }
 
-TEST_CASE("stations: planned stations as a French spreadsheet writes them (';', decimal commas)", "[stations]") {
+TEST_CASE("stations: planned stations as a French spreadsheet writes them (semicolons, decimal commas)", "[stations]") {
     const std::string csv =
         "Identifiant;Libellé;Latitude;Longitude;Capacité\n"
         "Q1;Cité Michelet;48,8934;2,3739;20\n"

@@ -30,7 +30,8 @@ std::vector<NodeId> trip_destinations(const Graph&) { return {}; }
 
 }  // namespace
 
-AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile) {
+AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile,
+                            const StationInputs* stations) {
     AnalysisResult result;
     StepTimer timer{result};
 
@@ -69,8 +70,22 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     rank_gaps(result.gaps, profile.ranking);
     timer.done("measure_rank");
 
+    // Bike-share stations: catchments, planned ranked by marginal QPV coverage, suggestions.
+    if (stations) {
+        result.has_stations = true;
+        result.stations = analyse_stations(network, population, stations->existing, stations->planned, stations->params,
+                                           result.qpv_residents_known);
+        if (result.stations.outside > 0) {
+            result.warnings.push_back(std::to_string(result.stations.outside) + " stations lie farther than " +
+                                      std::to_string(static_cast<int>(stations->params.snap_max_m)) +
+                                      " m from any way of the extract: outside the area, not analysed");
+        }
+        timer.done("stations");
+    }
+
     // QPV vs territory.
-    result.indicators = compute_indicators(network, qpv, build.qpv_in_area, population, result.gaps, profile);
+    result.indicators = compute_indicators(network, qpv, build.qpv_in_area, population, result.gaps, profile,
+                                           stations ? &result.stations.covered_by_existing : nullptr);
     timer.done("indicators");
     return result;
 }

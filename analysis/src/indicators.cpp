@@ -11,45 +11,82 @@
 namespace maillon::analysis {
 namespace {
 
-/// Walking-search sources: network nodes, or only those touching a low-stress facility.
-std::vector<SearchSource> network_sources(const CycleNetwork& net, bool low_stress_only) {
+/// Walking-search sources: the network edges (all, or only low-stress facilities) and their nodes.
+struct NetworkSources {
+    std::vector<SearchSource> nodes;
+    std::vector<EdgeId> edges;
+};
+
+NetworkSources network_sources(const CycleNetwork& net, bool low_stress_only) {
     const Graph& g = net.graph();
     const auto& d = g.data();
+    NetworkSources out;
     std::vector<std::uint8_t> take(g.node_count(), 0);
     for (EdgeId e = 0; e < g.edge_count(); ++e) {
         if (!net.contains_edge(e)) continue;
         const std::uint8_t best = std::min(d.arc_lts[2 * e] ? d.arc_lts[2 * e] : 9, d.arc_lts[2 * e + 1] ? d.arc_lts[2 * e + 1] : 9);
         if (low_stress_only && best > 2) continue;
+        out.edges.push_back(e);
         take[d.edge_source[e]] = take[d.edge_target[e]] = 1;
     }
-    std::vector<SearchSource> sources;
     for (NodeId n = 0; n < g.node_count(); ++n) {
-        if (take[n]) sources.push_back({n, 0.F});
+        if (take[n]) out.nodes.push_back({n, 0.F});
     }
-    return sources;
+    return out;
 }
 
-/// The QPV geometry in the local metric plane, prepared, for "within 300 m" tests.
+/// The QPV geometry in the local metric plane, and buffered by walk_m, both prepared.
 struct MetricQpv {
     GeomPtr geometry;
     PreparedPtr prepared;
+    GeomPtr buffered;
+    PreparedPtr buffered_prepared;
 };
 
-MetricQpv metric_copy(const QpvLayer& qpv, std::size_t q, const LocalProjection& proj) {
+int to_metric(double* x, double* y, void* data) {
+    const auto* p = static_cast<const LocalProjection*>(data);
+    const Coord c = Coord::from_degrees(*x, *y);
+    *x = p->x(c);
+    *y = p->y(c);
+    return 1;
+}
+
+MetricQpv metric_copy(const QpvLayer& qpv, std::size_t q, const LocalProjection& proj, double walk_m) {
     const GeosContext& ctx = qpv.geos();
-    auto transform = [](double* x, double* y, void* data) -> int {
-        const auto* p = static_cast<const LocalProjection*>(data);
-        const Coord c = Coord::from_degrees(*x, *y);
-        *x = p->x(c);
-        *y = p->y(c);
-        return 1;
-    };
     MetricQpv m;
-    m.geometry = adopt(ctx, GEOSGeom_transformXY_r(ctx.handle(), qpv[q].geometry.get(), transform,
+    m.geometry = adopt(ctx, GEOSGeom_transformXY_r(ctx.handle(), qpv[q].geometry.get(), to_metric,
                                                    const_cast<LocalProjection*>(&proj)),
                        "projecting a QPV");
     m.prepared = prepare(ctx, m.geometry.get());
+    m.buffered = adopt(ctx, GEOSBuffer_r(ctx.handle(), m.geometry.get(), walk_m, 8), "buffering a QPV");
+    m.buffered_prepared = prepare(ctx, m.buffered.get());
     return m;
+}
+
+/// An edge's polyline in the local metric plane.
+GeomPtr metric_line(const GeosContext& ctx, const Graph& g, EdgeId e, const LocalProjection& proj) {
+    const auto& d = g.data();
+    const std::uint32_t b = d.edge_shape_begin[e], n = d.edge_shape_begin[e + 1] - b;
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx.handle(), n, 2);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        GEOSCoordSeq_setXY_r(ctx.handle(), seq, i, proj.x(d.shape[b + i]), proj.y(d.shape[b + i]));
+    }
+    return adopt(ctx, GEOSGeom_createLineString_r(ctx.handle(), seq), "an edge line");
+}
+
+/// Km of the line inside the polygon (0 without an intersection, exact when it crosses the boundary).
+double clipped_km(const GeosContext& ctx, const GEOSGeometry* polygon, const GEOSPreparedGeometry* prepared,
+                  const GEOSGeometry* line) {
+    if (GEOSPreparedIntersects_r(ctx.handle(), prepared, line) != 1) return 0.0;
+    if (GEOSPreparedContains_r(ctx.handle(), prepared, line) == 1) {
+        double len = 0;
+        GEOSLength_r(ctx.handle(), line, &len);
+        return len / 1000.0;
+    }
+    const GeomPtr part = adopt(ctx, GEOSIntersection_r(ctx.handle(), polygon, line), "clipping an edge");
+    double len = 0;
+    GEOSLength_r(ctx.handle(), part.get(), &len);
+    return len / 1000.0;
 }
 
 }  // namespace
@@ -57,7 +94,8 @@ MetricQpv metric_copy(const QpvLayer& qpv, std::size_t q, const LocalProjection&
 std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv,
                                              const std::vector<std::size_t>& qpv_in_area,
                                              const PopulationIndex& population, const std::vector<Gap>& gaps,
-                                             const AnalysisProfile& profile) {
+                                             const AnalysisProfile& profile,
+                                             const std::vector<std::uint8_t>* covered_by_station) {
     const Graph& g = net.graph();
     const auto& points = population.points();
     const auto walk = static_cast<float>(profile.coverage.walk_m);
@@ -104,48 +142,54 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
 
     // Within walk_m of the network and of a low-stress facility.
     BoundedSearch search{g};
-    search.run(network_sources(net, false), walk, ModeFilter{&g, Mode::foot});
+    const NetworkSources all = network_sources(net, false);
+    search.run(all.nodes, walk, ModeFilter{&g, Mode::foot});
     population.for_each_covered(search, walk, [&](std::uint32_t i) {
         for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_network += points[i].weight; });
-    });
-    search.run(network_sources(net, true), walk, ModeFilter{&g, Mode::foot});
+    }, &all.edges);
+    const NetworkSources calm = network_sources(net, true);
+    search.run(calm.nodes, walk, ModeFilter{&g, Mode::foot});
     population.for_each_covered(search, walk, [&](std::uint32_t i) {
         for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_low_stress += points[i].weight; });
-    });
+    }, &calm.edges);
 
-    // Km of network inside and within walk_m of each QPV (segment midpoints).
+    // Within the stations' walking distance of an installed bike-share station.
+    if (covered_by_station) {
+        for (std::uint32_t i = 0; i < points.size(); ++i) {
+            if ((*covered_by_station)[i] && population.snapped(i)) {
+                for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_station += points[i].weight; });
+            }
+        }
+    }
+
+    // Km of network inside and within walk_m of each QPV: length of the network's lines clipped by
+    // the polygon and by the polygon buffered by walk_m, in the local metric plane (GEOS).
     const LocalProjection proj = LocalProjection::around(g.bbox());
     std::vector<MetricQpv> metric;
     metric.reserve(qpv_in_area.size());
-    for (const std::size_t q : qpv_in_area) metric.push_back(metric_copy(qpv, q, proj));
+    for (const std::size_t q : qpv_in_area) metric.push_back(metric_copy(qpv, q, proj, profile.coverage.walk_m));
     const auto& d = g.data();
-    const GEOSContextHandle_t h = qpv.size() > 0 ? qpv.geos().handle() : nullptr;
+    const double margin_deg = profile.coverage.walk_m / 70000.0;  // > walk_m in degrees at Paris' latitude
     for (EdgeId e = 0; e < g.edge_count(); ++e) {
         if (!net.contains_edge(e)) continue;
         rows[0].km_network_inside += g.length_m(e) / 1000.0;
-        for (std::uint32_t i = d.edge_shape_begin[e]; i + 1 < d.edge_shape_begin[e + 1]; ++i) {
-            const Coord a = d.shape[i], b = d.shape[i + 1];
-            const double km = segment_length_m(a, b) / 1000.0;
-            const Coord mid{static_cast<std::int32_t>((static_cast<std::int64_t>(a.lon_e7) + b.lon_e7) / 2),
-                            static_cast<std::int32_t>((static_cast<std::int64_t>(a.lat_e7) + b.lat_e7) / 2)};
-            const double margin_deg = profile.coverage.walk_m / 70000.0;  // > walk_m at Paris' latitude
-            for (std::size_t k = 0; k < qpv_in_area.size(); ++k) {
-                const Qpv& q = qpv[qpv_in_area[k]];
-                if (mid.lon() < q.bbox.min_lon - margin_deg || mid.lon() > q.bbox.max_lon + margin_deg ||
-                    mid.lat() < q.bbox.min_lat - margin_deg || mid.lat() > q.bbox.max_lat + margin_deg) {
-                    continue;
-                }
-                GeomPtr point = adopt(qpv.geos(), GEOSGeom_createPointFromXY_r(h, proj.x(mid), proj.y(mid)), "a point");
-                IndicatorRow& r = rows[2 + k];
-                if (GEOSPreparedContains_r(h, metric[k].prepared.get(), point.get()) == 1) {
-                    r.km_network_inside += km;
-                    rows[1].km_network_inside += km;
-                }
-                if (GEOSPreparedDistanceWithin_r(h, metric[k].prepared.get(), point.get(), profile.coverage.walk_m) == 1) {
-                    r.km_network_within += km;
-                    rows[1].km_network_within += km;
-                }
+        BBox eb;
+        for (std::uint32_t i = d.edge_shape_begin[e]; i < d.edge_shape_begin[e + 1]; ++i) eb.extend(d.shape[i]);
+        GeomPtr line;
+        for (std::size_t k = 0; k < qpv_in_area.size(); ++k) {
+            const Qpv& q = qpv[qpv_in_area[k]];
+            if (eb.max_lon < q.bbox.min_lon - margin_deg || eb.min_lon > q.bbox.max_lon + margin_deg ||
+                eb.max_lat < q.bbox.min_lat - margin_deg || eb.min_lat > q.bbox.max_lat + margin_deg) {
+                continue;
             }
+            if (!line) line = metric_line(qpv.geos(), g, e, proj);
+            const double inside = clipped_km(qpv.geos(), metric[k].geometry.get(), metric[k].prepared.get(), line.get());
+            const double within = clipped_km(qpv.geos(), metric[k].buffered.get(), metric[k].buffered_prepared.get(), line.get());
+            IndicatorRow& r = rows[2 + k];
+            r.km_network_inside += inside;
+            r.km_network_within += within;
+            rows[1].km_network_inside += inside;
+            rows[1].km_network_within += within;
         }
     }
     rows[0].km_network_within = rows[0].km_network_inside;

@@ -8,6 +8,7 @@ namespace maillon::analysis {
 std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv,
                                              const std::vector<std::size_t>& qpv_in_area,
                                              const PopulationIndex& population, const std::vector<Gap>& gaps,
-                                             const AnalysisProfile& profile);
+                                             const AnalysisProfile& profile,
+                                             const std::vector<std::uint8_t>* covered_by_station);
 
 }  // namespace maillon::analysis

@@ -26,6 +26,7 @@ std::vector<Param> params() {
     return {
         {"gaps", "max_gap_m", d(&AnalysisProfile::gaps, &GapParams::max_gap_m), 10, 5000},
         {"gaps", "detour_factor", d(&AnalysisProfile::gaps, &GapParams::detour_factor), 1.01, 10},
+        {"gaps", "min_detour_m", d(&AnalysisProfile::gaps, &GapParams::min_detour_m), 0, 5000},
         {"gaps", "close_far_straight_m", d(&AnalysisProfile::gaps, &GapParams::close_far_straight_m), 5, 1000},
         {"gaps", "close_far_network_m", d(&AnalysisProfile::gaps, &GapParams::close_far_network_m), 100, 20000},
         {"gaps", "decluster_m", d(&AnalysisProfile::gaps, &GapParams::decluster_m), 0, 2000},

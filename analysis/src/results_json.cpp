@@ -120,9 +120,61 @@ std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& 
     return out.str();
 }
 
+json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s) {
+    const bool known = r.qpv_residents_known;
+    json p;
+    p["status"] = key(s.site.status);
+    p["rank"] = s.rank ? json(s.rank) : json(nullptr);
+    p["station_id"] = s.site.id;
+    p["name"] = s.site.name;
+    p["capacity"] = s.site.capacity >= 0 ? json(s.site.capacity) : json(nullptr);
+    p["installed"] = s.site.installed;
+    p["in_area"] = s.snapped;
+    p["marginal_qpv_pop"] = known && s.rank ? number_or_null(s.marginal_qpv_residents, 1) : json(nullptr);
+    p["marginal_qpv_weight"] = s.rank ? json(round_to(s.marginal_qpv, 1e-3)) : json(nullptr);
+    p["standalone_qpv_pop"] = known && s.snapped ? number_or_null(s.standalone_qpv_residents, 1) : json(nullptr);
+    p["standalone_qpv_weight"] = round_to(s.standalone_qpv, 1e-3);
+    p["standalone_all_weight"] = round_to(s.standalone_all, 1e-3);
+    p["marginal_all_weight"] = s.rank ? json(round_to(s.marginal_all, 1e-3)) : json(nullptr);
+    p["weight_unit"] = weight_unit(r.model);
+    p["nearest_existing_station_m"] = number_or_null(s.nearest_station_m, 1);
+    p["nearest_transit_m"] = number_or_null(s.nearest_transit_m, 1);
+    p["on_main_axis"] = s.on_main_axis;
+    p["distance_to_cycle_network_m"] = number_or_null(s.distance_to_network_m, 1);
+    json codes = json::array(), names = json::array();
+    std::string commune;
+    for (const std::int32_t q : s.qpvs) {
+        codes.push_back(qpv[static_cast<std::size_t>(q)].code);
+        names.push_back(qpv[static_cast<std::size_t>(q)].name);
+        if (commune.empty()) commune = qpv[static_cast<std::size_t>(q)].commune;
+    }
+    p["qpv_codes"] = codes;
+    p["qpv_names"] = names;
+    p["commune"] = commune;
+    p["snap_m"] = s.snapped ? json(round_to(s.snap_m, 0.1)) : json(nullptr);
+    return p;
+}
+
+json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r) {
+    json fc;
+    fc["type"] = "FeatureCollection";
+    fc["attribution"] = "© OpenStreetMap contributors (ODbL); Vélib' Métropole (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    fc["population_model"] = key(r.model);
+    json features = json::array();
+    for (const StationResult& s : r.stations.stations) {
+        // Existing stations beyond the extract are counted in run.json, not drawn.
+        if (!s.snapped && s.site.status == StationStatus::existing) continue;
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {round_to(s.site.coord.lon(), 1e-7), round_to(s.site.coord.lat(), 1e-7)}}}},
+                            {"properties", station_properties(qpv, r, s)}});
+    }
+    fc["features"] = std::move(features);
+    return fc;
+}
+
 namespace {
 
-json indicator_row(const IndicatorRow& row, const IndicatorRow& territory) {
+json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool stations) {
     json j;
     j["scope"] = row.scope;
     j["code"] = row.code;
@@ -137,6 +189,11 @@ json indicator_row(const IndicatorRow& row, const IndicatorRow& territory) {
     j["share_near_low_stress"] = round_to(row.share_near_low_stress(), 1e-4);
     j["share_near_low_stress_territory"] = round_to(territory.share_near_low_stress(), 1e-4);
     j["diff_points_near_low_stress"] = round_to(100 * (row.share_near_low_stress() - territory.share_near_low_stress()), 0.1);
+    if (stations) {
+        j["share_near_station"] = round_to(row.share_near_station(), 1e-4);
+        j["share_near_station_territory"] = round_to(territory.share_near_station(), 1e-4);
+        j["diff_points_near_station"] = round_to(100 * (row.share_near_station() - territory.share_near_station()), 0.1);
+    }
     j["km_network_inside"] = round_to(row.km_network_inside, 1e-3);
     j["km_network_within"] = round_to(row.km_network_within, 1e-3);
     j["top_gaps"] = row.top_gaps;
@@ -155,7 +212,7 @@ json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
                     ? "Aucune source de population : les parts sont des parts de surface urbaine (hectares proches d'une voie), pas d'habitants."
                     : "Parts de la surface de plancher résidentielle cartographiée dans OpenStreetMap, indicateur indirect du nombre d'habitants.";
     json rows = json::array();
-    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front()));
+    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front(), r.has_stations));
     j["rows"] = rows;
     return j;
 }
@@ -164,7 +221,7 @@ std::string indicators_csv(const AnalysisResult& r) {
     std::ostringstream out;
     bool header = false;
     for (const IndicatorRow& row : r.indicators) {
-        const json j = indicator_row(row, r.indicators.front());
+        const json j = indicator_row(row, r.indicators.front(), r.has_stations);
         if (!header) {
             bool first = true;
             for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;

@@ -1,5 +1,6 @@
-// Declustering (docs/gaps.md): candidates that share an edge, or whose two ends both lie within
-// decluster_m of the other's ends, describe one project; the shortest of them is kept.
+// Declustering (docs/gaps.md): candidates that share at least half of the shorter one's length,
+// or whose two ends both lie within decluster_m of the other's ends, describe one project; the
+// shortest of them is kept (with traffic rather than against it, for the same route).
 
 #include "maillon/gaps.hpp"
 #include "maillon/spatial_index.hpp"
@@ -34,18 +35,37 @@ std::int64_t cell_key(std::int64_t cx, std::int64_t cy) { return cx * 1000003LL 
 }  // namespace
 
 std::vector<Gap> decluster_gaps(const Graph& g, std::vector<Gap> candidates, const GapParams& p) {
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Gap& a, const Gap& b) { return a.length_m < b.length_m; });
+    // Shortest first; for the same route found from both ends, the one ridden with the traffic
+    // (fewer arcs against a one-way street); then by nodes, so that the result never depends on
+    // the order of the search.
+    const auto against = [](const Gap& g) { return std::count(g.against_oneway.begin(), g.against_oneway.end(), true); };
+    std::sort(candidates.begin(), candidates.end(), [&](const Gap& a, const Gap& b) {
+        if (a.length_m != b.length_m) return a.length_m < b.length_m;
+        if (against(a) != against(b)) return against(a) < against(b);
+        return std::minmax(a.from, a.to) < std::minmax(b.from, b.to);
+    });
     const std::size_t n = candidates.size();
     Clusters clusters{n};
 
-    // Shared edges.
-    std::unordered_map<EdgeId, std::size_t> first_user;
+    // Shared edges: merged when they make at least half of the shorter candidate (a long chain of
+    // distinct projects along one street touching end to end must not become one cluster).
+    std::unordered_map<EdgeId, std::vector<std::size_t>> users;
     for (std::size_t i = 0; i < n; ++i) {
-        for (const ArcId a : candidates[i].arcs) {
-            const auto [it, inserted] = first_user.try_emplace(edge_of(a), i);
-            if (!inserted) clusters.unite(it->second, i);
+        for (const ArcId a : candidates[i].arcs) users[edge_of(a)].push_back(i);
+    }
+    std::unordered_map<std::uint64_t, double> shared;  // (i, j) with i < j -> shared metres
+    for (const auto& [edge, list] : users) {
+        for (std::size_t x = 0; x < list.size(); ++x) {
+            for (std::size_t y = x + 1; y < list.size(); ++y) {
+                if (list[x] == list[y]) continue;
+                const auto i = std::min(list[x], list[y]), j = std::max(list[x], list[y]);
+                shared[(static_cast<std::uint64_t>(i) << 32) | j] += g.length_m(edge);
+            }
         }
+    }
+    for (const auto& [pair, metres] : shared) {
+        const auto i = static_cast<std::size_t>(pair >> 32), j = static_cast<std::size_t>(pair & 0xFFFFFFFFU);
+        if (metres >= 0.5 * std::min(candidates[i].length_m, candidates[j].length_m)) clusters.unite(i, j);
     }
 
     // Near-identical ends: grid cells of decluster_m over the `from` ends.

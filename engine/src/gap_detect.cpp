@@ -28,6 +28,13 @@ struct GapLinkFilter {
     }
 };
 
+/// Any way at all between two network nodes: what a gap may follow, or the network itself in
+/// either direction. Used to tell a missing crossing (no way) from a way that exists.
+struct JoiningWayFilter {
+    const CycleNetwork* net;
+    bool operator()(ArcId a) const noexcept { return net->contains_edge(edge_of(a)) || GapLinkFilter{net}(a); }
+};
+
 Gap make_route_gap(const Graph& g, NodeId u, NodeId v, const BoundedSearch& street) {
     Gap gap;
     gap.kind = GapKind::detour;
@@ -78,7 +85,8 @@ void detour_gaps(const CycleNetwork& net, const GapParams& p, GapSearches& s, st
         s.network.run({{u, 0.F}}, static_cast<float>(p.detour_factor * farthest) + 1.F, NetworkEdgeFilter{&net});
         for (const NodeId v : reached) {
             const double along_network = s.network.reached(v) ? s.network.distance(v) : std::numeric_limits<double>::infinity();
-            if (along_network > p.detour_factor * s.street.distance(v)) {
+            const double along_street = s.street.distance(v);
+            if (along_network > p.detour_factor * along_street && along_network - along_street >= p.min_detour_m) {
                 Gap gap = make_route_gap(g, u, v, s.street);
                 gap.network_distance_m = along_network;
                 if (!ordinary_junction(g, gap, p)) out.push_back(std::move(gap));
@@ -108,15 +116,20 @@ void close_far_gaps(const CycleNetwork& net, const GapParams& p, GapSearches& s,
             if (!inserted && d < it->second.first) it->second = {d, v};
         }
         if (nearest_per_piece.empty()) continue;
-        s.street.run({{u, 0.F}}, static_cast<float>(p.max_gap_m), GapLinkFilter{&net});
+        s.street.run({{u, 0.F}}, static_cast<float>(p.max_gap_m), JoiningWayFilter{&net});
         for (const auto& [piece, dv] : nearest_per_piece) {
             const auto [straight, v] = dv;
             Gap gap;
             if (s.street.reached(v) && s.street.distance(v) <= p.detour_factor * straight + 50.0) {
+                // A way joins them. If it runs partly on the network, its missing pieces start at
+                // network ends and the detour test finds them; otherwise the whole way is the gap.
+                const std::vector<ArcId> path = s.street.path_to(v);
+                const bool uses_network = std::any_of(path.begin(), path.end(), [&](ArcId a) { return net.contains_edge(edge_of(a)); });
+                if (uses_network) continue;
                 gap = make_route_gap(g, u, v, s.street);  // a street exists: the facility is missing
                 if (ordinary_junction(g, gap, p)) continue;
             } else {
-                gap.kind = GapKind::close_far;  // no street either: a crossing to build
+                gap.kind = GapKind::close_far;  // no way at all: a crossing to build
                 gap.from = u;
                 gap.to = v;
                 gap.length_m = straight;

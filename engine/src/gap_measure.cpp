@@ -100,6 +100,8 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
         std::vector<SearchSource> sources{{gap.from, 0.F}, {gap.to, 0.F}};
         for (const ArcId a : gap.arcs) sources.push_back({g.arc_head(a), 0.F});
         searches.street.run(sources, walk, ModeFilter{&g, Mode::foot});
+        std::vector<EdgeId> gap_edges;
+        for (const ArcId a : gap.arcs) gap_edges.push_back(edge_of(a));
         std::set<std::int32_t> qpvs;
         double residents = 0;
         bool residents_known = true;
@@ -112,7 +114,7 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
             qpvs.insert(pt.qpv);
             if (pt.has_residents()) residents += pt.residents;
             else residents_known = false;
-        });
+        }, &gap_edges);
         gap.qpvs.assign(qpvs.begin(), qpvs.end());
         gap.qpv_residents = residents_known ? residents : std::numeric_limits<double>::quiet_NaN();
 
@@ -140,17 +142,21 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
 }
 
 void rank_gaps(std::vector<Gap>& gaps, const RankingParams& p) {
+    // QPV coverage in residents when every gap knows them (the QPV layer gave populations), else
+    // in the population model's proxy.
+    const bool residents = std::all_of(gaps.begin(), gaps.end(), [](const Gap& g) { return !std::isnan(g.qpv_residents); });
+    const auto qpv_value = [&](const Gap& g) { return residents ? g.qpv_residents : g.qpv_weight; };
     double max_qpv = 0, max_trips = 0, max_detour = 0, max_network = 0;
     for (const Gap& gap : gaps) {
         if (gap.gap_class == GapClass::data) continue;
-        max_qpv = std::max(max_qpv, gap.qpv_weight);
+        max_qpv = std::max(max_qpv, qpv_value(gap));
         max_trips = std::max(max_trips, gap.trips);
         max_detour = std::max(max_detour, gap.detour_removed_m);
         max_network = std::max(max_network, gap.network_km_joined);
     }
     const auto norm = [](double v, double max) { return max > 0 ? v / max : 0.0; };
     for (Gap& gap : gaps) {
-        gap.qpv_term = norm(gap.qpv_weight, max_qpv);
+        gap.qpv_term = norm(qpv_value(gap), max_qpv);
         gap.trips_term = norm(gap.trips, max_trips);
         gap.detour_term = norm(gap.detour_removed_m, max_detour);
         gap.network_term = norm(gap.network_km_joined, max_network);

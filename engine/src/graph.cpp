@@ -129,9 +129,7 @@ Graph::Graph(GraphData data) : m_data(std::move(data)) {
     const std::size_t n = node_count();
     std::vector<std::uint32_t> count(n + 1, 0);
     for (ArcId a = 0; a < arc_count(); ++a) {
-        if (m_data.arc_access[a] != 0) {
-            ++count[arc_tail(a) + 1];
-        }
+        ++count[arc_tail(a) + 1];
     }
     for (std::size_t i = 0; i < n; ++i) {
         count[i + 1] += count[i];
@@ -139,11 +137,9 @@ Graph::Graph(GraphData data) : m_data(std::move(data)) {
     std::vector<std::pair<NodeId, NodeId>> arcs(count[n]);
     std::vector<ArcProperty> props(count[n]);
     for (ArcId a = 0; a < arc_count(); ++a) {
-        if (m_data.arc_access[a] != 0) {
-            const auto slot = count[arc_tail(a)]++;
-            arcs[slot] = {arc_tail(a), arc_head(a)};
-            props[slot] = ArcProperty{a};
-        }
+        const auto slot = count[arc_tail(a)]++;
+        arcs[slot] = {arc_tail(a), arc_head(a)};
+        props[slot] = ArcProperty{a};
     }
     m_adjacency = Adjacency{boost::edges_are_sorted, arcs.begin(), arcs.end(), props.begin(), static_cast<NodeId>(n)};
 }

@@ -15,6 +15,7 @@ PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::v
     };
     std::vector<Pending> pending;
     pending.reserve(2 * m_points.size());
+    std::vector<std::pair<EdgeId, Entry>> on_edge;
     const auto& d = g.data();
     for (std::uint32_t p = 0; p < m_points.size(); ++p) {
         const auto snap = foot.snap(m_points[p].coord, snap_max_m);
@@ -25,6 +26,7 @@ PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::v
         m_snapped[p] = 1;
         const float len = g.length_m(snap->edge);
         m_home[p] = snap->offset_m <= len / 2 ? d.edge_source[snap->edge] : d.edge_target[snap->edge];
+        on_edge.push_back({snap->edge, {p, snap->distance_m}});
         pending.push_back({d.edge_source[snap->edge], {p, snap->distance_m + snap->offset_m}});
         pending.push_back({d.edge_target[snap->edge], {p, snap->distance_m + (len - snap->offset_m)}});
     }
@@ -34,6 +36,12 @@ PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::v
     m_entries.resize(pending.size());
     std::vector<std::uint32_t> fill(m_node_begin.begin(), m_node_begin.end() - 1);
     for (const auto& x : pending) m_entries[fill[x.node]++] = x.entry;
+    m_edge_begin.assign(g.edge_count() + 1, 0);
+    for (const auto& [e, entry] : on_edge) ++m_edge_begin[e + 1];
+    for (std::size_t e = 0; e < g.edge_count(); ++e) m_edge_begin[e + 1] += m_edge_begin[e];
+    m_on_edge.resize(on_edge.size());
+    std::vector<std::uint32_t> slot(m_edge_begin.begin(), m_edge_begin.end() - 1);
+    for (const auto& [e, entry] : on_edge) m_on_edge[slot[e]++] = entry;
 }
 
 }  // namespace maillon

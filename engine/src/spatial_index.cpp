@@ -30,12 +30,15 @@ struct EdgeSnapper::Impl {
 };
 
 EdgeSnapper::EdgeSnapper(const Graph& g, Mode mode)
+    : EdgeSnapper(g, [&g, mode](EdgeId e) { return g.allows(arc_of(e, false), mode) || g.allows(arc_of(e, true), mode); }) {}
+
+EdgeSnapper::EdgeSnapper(const Graph& g, const std::function<bool(EdgeId)>& keep)
     : m_graph(&g), m_projection(LocalProjection::around(g.bbox())), m_impl(std::make_unique<Impl>()) {
     const auto& d = g.data();
     std::vector<SegmentValue> values;
     values.reserve(d.shape.size());
     for (EdgeId e = 0; e < g.edge_count(); ++e) {
-        if (!g.allows(arc_of(e, false), mode) && !g.allows(arc_of(e, true), mode)) continue;
+        if (!keep(e)) continue;
         float along = 0;
         for (std::uint32_t i = d.edge_shape_begin[e]; i + 1 < d.edge_shape_begin[e + 1]; ++i) {
             const Coord a = d.shape[i];
@@ -77,6 +80,44 @@ std::optional<Snap> EdgeSnapper::snap(Coord c, double max_m) const {
     const float seg_len = static_cast<float>(std::sqrt(len2));
     snap.offset_m = std::min(ref.offset_m + static_cast<float>(t) * seg_len, m_graph->length_m(ref.edge));
     return snap;
+}
+
+struct PointIndex::Impl {
+    bgi::rtree<std::pair<Point, std::size_t>, bgi::rstar<16>> tree;
+};
+
+PointIndex::PointIndex(const std::vector<Coord>& points, const LocalProjection& projection)
+    : m_projection(projection), m_impl(std::make_unique<Impl>()) {
+    std::vector<std::pair<Point, std::size_t>> values;
+    values.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        values.emplace_back(Point{m_projection.x(points[i]), m_projection.y(points[i])}, i);
+    }
+    m_impl->tree = decltype(m_impl->tree){values.begin(), values.end()};
+}
+
+PointIndex::~PointIndex() = default;
+PointIndex::PointIndex(PointIndex&&) noexcept = default;
+PointIndex& PointIndex::operator=(PointIndex&&) noexcept = default;
+
+std::optional<std::pair<std::size_t, double>> PointIndex::nearest(Coord c) const {
+    const Point p{m_projection.x(c), m_projection.y(c)};
+    std::vector<std::pair<Point, std::size_t>> found;
+    m_impl->tree.query(bgi::nearest(p, 1), std::back_inserter(found));
+    if (found.empty()) return std::nullopt;
+    return std::make_pair(found.front().second, bg::distance(found.front().first, p));
+}
+
+std::vector<std::size_t> PointIndex::within(Coord c, double radius_m) const {
+    const Point p{m_projection.x(c), m_projection.y(c)};
+    const bg::model::box<Point> box{Point{bg::get<0>(p) - radius_m, bg::get<1>(p) - radius_m},
+                                    Point{bg::get<0>(p) + radius_m, bg::get<1>(p) + radius_m}};
+    std::vector<std::size_t> out;
+    m_impl->tree.query(bgi::intersects(box) && bgi::satisfies([&](const std::pair<Point, std::size_t>& v) {
+                           return bg::comparable_distance(v.first, p) <= radius_m * radius_m;
+                       }),
+                       boost::make_function_output_iterator([&](const std::pair<Point, std::size_t>& v) { out.push_back(v.second); }));
+    return out;
 }
 
 struct NodeIndex::Impl {

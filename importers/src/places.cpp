@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -131,7 +132,7 @@ enum class Needs : std::uint8_t {
 
 struct PoiRule {
     const char* PlaceTags::*key;
-    std::string_view value;
+    const char* value;  // "": any value but no, vacant
     Needs needs;
     PoiKind kind;
 };
@@ -194,24 +195,24 @@ std::uint8_t relation_use(const PlaceTags& t) noexcept {
     return use;
 }
 
-void keep_relation(const osmium::Relation& relation, RawPlaces& places, ImportReport& report) {
+void keep_relation(const osmium::Relation& relation, PlaceRelations& kept) {
     const PlaceTags tags{relation.tags()};
     if (is(tags.type, "multipolygon") && building_class(tags).state == BuildingClass::dropped) {
-        ++report.buildings_lifecycle;
+        ++kept.buildings_lifecycle;
     }
     if (!relation_use(tags)) return;
-    places.relations.add_item(relation);
-    places.relations.commit();
+    kept.buffer.add_item(relation);
+    kept.buffer.commit();
     for (const osmium::RelationMember& member : relation.members()) {
-        if (member.type() == osmium::item_type::way) places.member_ways.push_back(member.ref());
+        if (member.type() == osmium::item_type::way) kept.member_ways.push_back(member.ref());
     }
 }
 
 /// Relations of a whole file, decoding only relations.
-void read_all_relations(const osmium::io::File& file, RawPlaces& places, ImportReport& report) {
+void read_all_relations(const osmium::io::File& file, PlaceRelations& kept) {
     osmium::io::Reader reader{file, osmium::osm_entity_bits::relation, osmium::io::read_meta::no};
     while (osmium::memory::Buffer buffer = reader.read()) {
-        for (const osmium::Relation& relation : buffer.select<osmium::Relation>()) keep_relation(relation, places, report);
+        for (const osmium::Relation& relation : buffer.select<osmium::Relation>()) keep_relation(relation, kept);
     }
     reader.close();
 }
@@ -305,7 +306,7 @@ std::vector<BlobSpan> data_blobs(int fd, std::uint64_t file_size) {
 
 /// Relations of a PBF file sorted by type then id: they fill its last blobs. Decodes blobs from
 /// the end backwards until one holds no relation (a blob of ways, or nodes).
-void read_tail_relations(const std::string& path, RawPlaces& places, ImportReport& report) {
+void read_tail_relations(const std::string& path, PlaceRelations& kept) {
     const Fd fd{path};
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) throw std::system_error{errno, std::system_category(), "fstat"};
@@ -321,7 +322,7 @@ void read_tail_relations(const std::string& path, RawPlaces& places, ImportRepor
         const auto keep_all = [&](const osmium::memory::Buffer& b) {
             for (const osmium::Relation& relation : b.select<osmium::Relation>()) {
                 any = true;
-                keep_relation(relation, places, report);
+                keep_relation(relation, kept);
             }
         };
         while (buffer.has_nested_buffers()) keep_all(*buffer.get_last_nested());
@@ -438,7 +439,8 @@ std::optional<PoiKind> poi_kind(const PlaceTags& t) noexcept {
     for (const PoiRule& rule : poi_rules) {
         const char* value = t.*rule.key;
         if (!value) continue;
-        const bool match = rule.value.empty() ? present(value) && std::strcmp(value, "vacant") != 0 : rule.value == value;
+        const bool match =
+            *rule.value ? !std::strcmp(value, rule.value) : present(value) && std::strcmp(value, "vacant") != 0;
         if (match && needs_met(t, rule.needs)) return rule.kind;
     }
     return std::nullopt;
@@ -457,66 +459,86 @@ Coord AreaMoments::centroid() const noexcept {
 }
 
 std::uint32_t find_near(const NodeLocations& locations, osmium::object_id_type id, std::uint32_t hint) noexcept {
+    // Gallop at most this far from the hint: farther, a plain binary search is faster, as the
+    // first levels of its search tree stay in cache where galloping strides miss at every step.
+    constexpr std::size_t max_gallop = 256;
     const std::size_t n = locations.size();
     if (n == 0) return NodeLocations::npos;
-    std::size_t h = std::min<std::size_t>(hint, n - 1);
-    const osmium::object_id_type at = locations.id(static_cast<std::uint32_t>(h));
+    const std::size_t h = std::min<std::size_t>(hint, n - 1);
+    const auto id_at = [&](std::size_t pos) { return locations.id(static_cast<std::uint32_t>(pos)); };
+    const osmium::object_id_type at = id_at(h);
     if (at == id) return static_cast<std::uint32_t>(h);
     // Bracket [lo, hi) by steps doubling away from the hint, then bisect.
     std::size_t lo = 0;
-    std::size_t hi = n;
+    std::size_t hi = 0;
+    bool bracketed = false;
     if (at < id) {
         lo = h + 1;
-        for (std::size_t step = 1;; step *= 2) {
+        for (std::size_t step = 1; step <= max_gallop; step *= 2) {
             const std::size_t probe = h + step;
-            if (probe >= n) break;
-            if (locations.id(static_cast<std::uint32_t>(probe)) >= id) {
+            if (probe >= n) {
+                hi = n;
+                bracketed = true;
+                break;
+            }
+            if (id_at(probe) >= id) {
                 hi = probe + 1;
+                bracketed = true;
                 break;
             }
             lo = probe + 1;
         }
     } else {
         hi = h;
-        for (std::size_t step = 1;; step *= 2) {
-            if (step > h) break;
+        for (std::size_t step = 1; step <= max_gallop; step *= 2) {
+            if (step > h) {
+                lo = 0;
+                bracketed = true;
+                break;
+            }
             const std::size_t probe = h - step;
-            if (locations.id(static_cast<std::uint32_t>(probe)) <= id) {
+            if (id_at(probe) <= id) {
                 lo = probe;
+                bracketed = true;
                 break;
             }
             hi = probe;
         }
     }
+    if (!bracketed) return locations.find(id);
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (locations.id(static_cast<std::uint32_t>(mid)) < id) {
+        if (id_at(mid) < id) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    return lo < n && locations.id(static_cast<std::uint32_t>(lo)) == id ? static_cast<std::uint32_t>(lo)
-                                                                       : NodeLocations::npos;
+    return lo < n && id_at(lo) == id ? static_cast<std::uint32_t>(lo) : NodeLocations::npos;
 }
 
-void read_place_relations(const osmium::io::File& file, bool sorted_by_type_then_id, RawPlaces& places,
-                          ImportReport& report) {
+PlaceRelations read_place_relations(const osmium::io::File& file, bool sorted_by_type_then_id) {
+    const auto start = std::chrono::steady_clock::now();
+    PlaceRelations kept;
     const bool seekable_pbf = file.format() == osmium::io::file_format::pbf &&
                               file.compression() == osmium::io::file_compression::none &&
                               !file.filename().empty() && file.filename() != "-";
     if (sorted_by_type_then_id && seekable_pbf) {
-        read_tail_relations(file.filename(), places, report);
+        read_tail_relations(file.filename(), kept);
     } else {
-        read_all_relations(file, places, report);
+        read_all_relations(file, kept);
     }
-    std::sort(places.member_ways.begin(), places.member_ways.end());
-    places.member_ways.erase(std::unique(places.member_ways.begin(), places.member_ways.end()), places.member_ways.end());
+    std::sort(kept.member_ways.begin(), kept.member_ways.end());
+    kept.member_ways.erase(std::unique(kept.member_ways.begin(), kept.member_ways.end()), kept.member_ways.end());
+    kept.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return kept;
 }
 
 void assemble_place_relations(RawWays& raw, ImportReport& report) {
     RawPlaces& p = raw.places;
-    if (p.relations.committed() > 0) {
+    report.buildings_lifecycle += p.relations.buildings_lifecycle;
+    report.seconds_relations = p.relations.seconds;
+    if (p.relations.buffer.committed() > 0) {
         // The member ways as osmium Ways with their node locations; incomplete ones stay out.
         osmium::memory::Buffer ways{1024 * 1024, osmium::memory::Buffer::auto_grow::yes};
         std::vector<std::pair<osmium::object_id_type, std::size_t>> way_at;  // id, offset in `ways`
@@ -537,7 +559,7 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
         std::sort(way_at.begin(), way_at.end());
 
         std::vector<const osmium::Relation*> relations;
-        for (const osmium::Relation& r : p.relations.select<osmium::Relation>()) relations.push_back(&r);
+        for (const osmium::Relation& r : p.relations.buffer.select<osmium::Relation>()) relations.push_back(&r);
         std::sort(relations.begin(), relations.end(),
                   [](const osmium::Relation* a, const osmium::Relation* b) { return a->id() < b->id(); });
 
@@ -600,8 +622,7 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
             }
         }
     }
-    p.relations = osmium::memory::Buffer{};
-    p.member_ways = {};
+    p.relations = PlaceRelations{};
     p.way_id = {};
     p.way_first_ref = {};
     p.way_refs = {};

@@ -10,9 +10,9 @@
 #include <osmium/visitor.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <system_error>
 
 namespace maillon::importers {
@@ -48,7 +48,13 @@ std::uint8_t node_flags_of(const osmium::TagList& tags) {
 /// locations only for kept ways: two thirds of the ways of a city (buildings, landuse) are not.
 class WayCollector : public osmium::handler::Handler {
 public:
-    WayCollector(RawWays& out, ImportReport& report) : m_out(out), m_report(report) {}
+    WayCollector(RawWays& out, ImportReport& report, std::future<PlaceRelations> relations)
+        : m_out(out), m_report(report), m_relations(std::move(relations)) {}
+
+    /// Waits for the relation pre-pass (running since before the first node) and takes its result.
+    void join_relations() {
+        if (m_relations.valid()) m_out.places.relations = m_relations.get();
+    }
 
     void node(const osmium::Node& node) {
         ++m_report.nodes_read;
@@ -70,6 +76,7 @@ public:
         if (!m_sorted) {
             m_out.locations.seal();  // all nodes come before the first way in OSM files
             m_sorted = true;
+            join_relations();  // member ways are recognised from the first way on
         }
         // Places first (places.hpp): member ways of relations to assemble, and closed ways that
         // are buildings or POIs. Both look up node locations for those ways only.
@@ -128,8 +135,9 @@ private:
         const std::optional<PoiKind> kind = poi_kind(tags);
         if (building.state != BuildingClass::kept && !kind) return;
         m_ring.clear();
-        for (const auto& ref : way.nodes()) {
-            const std::uint32_t pos = find_near(m_out.locations, ref.ref(), m_hint);
+        const osmium::WayNodeList& nodes = way.nodes();
+        for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {  // the last node is the first one again
+            const std::uint32_t pos = find_near(m_out.locations, nodes[i].ref(), m_hint);
             if (pos == NodeLocations::npos) {
                 m_report.buildings_incomplete += building.state == BuildingClass::kept ? 1 : 0;
                 return;
@@ -137,6 +145,7 @@ private:
             m_hint = pos;
             m_ring.push_back(m_out.locations.location(pos));
         }
+        m_ring.push_back(m_ring.front());
         AreaMoments moments;
         moments.add_ring(m_ring.size(), [&](std::size_t i) { return m_ring[i]; }, false);
         const Coord centroid = moments.centroid();
@@ -155,7 +164,7 @@ private:
     /// Whether the way is a member of a relation kept by the pre-pass. Ways come in ascending id
     /// order in sorted files: a cursor walks the sorted member list (a search when ids go back).
     bool is_relation_member(osmium::object_id_type id) {
-        const auto& members = m_out.places.member_ways;
+        const auto& members = m_out.places.relations.member_ways;
         if (members.empty()) return false;
         if (id < m_last_way_id) {
             m_member_cursor = static_cast<std::size_t>(std::lower_bound(members.begin(), members.end(), id) - members.begin());
@@ -200,6 +209,7 @@ private:
     RawWays& m_out;
     ImportReport& m_report;
     bool m_sorted = false;
+    std::future<PlaceRelations> m_relations;
     osmium::Timestamp m_max_timestamp;
     std::uint32_t m_hint = 0;  // last node position found for places: the next one is usually close
     std::vector<osmium::Location> m_ring;
@@ -241,17 +251,16 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
             sorted = header.get("sorting") == "Type_then_ID";
             probe.close();
         }
-        // Relations to assemble come last in the file, after the ways they need: list them first.
-        const auto relations_start = std::chrono::steady_clock::now();
-        read_place_relations(file, sorted, out.places, report);
-        report.seconds_relations =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - relations_start).count();
+        // Relations to assemble come last in the file, after the ways they need: list them first,
+        // on a thread of their own while the main pass reads the nodes.
+        std::future<PlaceRelations> relations =
+            std::async(std::launch::async, [file, sorted] { return read_place_relations(file, sorted); });
         const auto meta = header_timestamp.empty() ? osmium::io::read_meta::yes : osmium::io::read_meta::no;
         osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, meta};
         // PBF stores a node in 6 to 10 bytes (dense nodes, delta coding), OSM XML in ~100.
         const bool pbf = file.format() == osmium::io::file_format::pbf;
         out.locations.reserve(reader.file_size() / (pbf ? 6 : 100) + 1024);
-        WayCollector collector{out, report};
+        WayCollector collector{out, report, std::move(relations)};
         osmium::ProgressBar progress{reader.file_size(), options.show_progress};
         while (osmium::memory::Buffer buffer = reader.read()) {
             progress.update(reader.offset());
@@ -259,6 +268,7 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
         }
         progress.done();
         reader.close();
+        collector.join_relations();  // a file without ways
 
         out.timestamp = header_timestamp;
         const osmium::Timestamp newest = collector.max_timestamp();

@@ -393,19 +393,20 @@ Shape shape_of(const json& root) {
         case Shape::status:
             throw input_error(what + " looks like station_status.json (its stations have is_installed / "
                               "num_bikes_available and no lat/lon); give station_information.json as the information "
-                              "file, and this one as the status file");
+                              "file (--stations), and this one as the status file (--station-status)");
         case Shape::information:
             throw input_error(what + " looks like station_information.json (its stations have lat/lon and no "
-                              "is_installed); give station_status.json as the status file, and this one as the "
-                              "information file");
+                              "is_installed); give station_status.json as the status file (--station-status), and this "
+                              "one as the information file (--stations)");
         case Shape::other_gbfs:
             throw input_error(what + " looks like the GBFS file " + s.name + ", not " + wanted + "; give " + wanted +
                               " (data-scripts/fetch-velib.sh downloads it)");
         case Shape::geojson:
             throw input_error(what + " is GeoJSON, not a GBFS " + wanted +
-                              (k == Kind::information ? std::string("; planned stations in GeoJSON are read by "
-                                                                    "load_planned_stations, existing Vélib' stations come "
-                                                                    "from the GBFS feed (data-scripts/fetch-velib.sh)")
+                              (k == Kind::information ? std::string("; if it holds planned stations give it as such "
+                                                                    "(--planned, load_planned_stations); existing Vélib' "
+                                                                    "stations come from the GBFS feed "
+                                                                    "(data-scripts/fetch-velib.sh)")
                                                       : std::string("; give the feed's station_status.json")));
         case Shape::stations_empty:
             throw input_error(what + " has no station (its data.stations list is empty); download the feed again with "
@@ -643,7 +644,7 @@ StationSet load_planned_geojson(const std::string& path, const std::string& text
         std::string found;
         const Shape s = shape_of(root);
         if (s.type == Shape::information || s.type == Shape::status || s.type == Shape::feed_index)
-            found = "a GBFS file (existing stations: give it to load_gbfs_stations, i.e. as the Vélib' feed)";
+            found = "a GBFS file (existing stations: give it as the Vélib' feed, --stations, read by load_gbfs_stations)";
         else if (!root.is_object()) found = std::string("a JSON ") + root.type_name();
         else if (type.empty()) found = "a JSON object without a GeoJSON \"type\"";
         else found = "a GeoJSON " + type;

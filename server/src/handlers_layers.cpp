@@ -108,10 +108,18 @@ void handle_qpv(const ServedState& s, const httplib::Request& req, httplib::Resp
 
 void handle_stations(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
     const Query q{req.params, {"status", "bbox"}};
-    (void)q.list("status", {"existing", "planned", "suggested"});
-    (void)q.bbox();
-    (void)s;
-    res.set_content(collection({}, ""), geojson_type);
+    std::vector<std::string> statuses = q.list("status", {"existing", "planned", "suggested"});
+    if (statuses.empty()) statuses = {"existing", "planned", "suggested"};
+    const auto box = q.bbox();
+    std::vector<const ServedFeature*> out;
+    for (const auto& [name, status] : {std::pair{"existing", StationStatus::existing}, std::pair{"planned", StationStatus::planned},
+                                       std::pair{"suggested", StationStatus::suggested}}) {
+        if (std::find(statuses.begin(), statuses.end(), name) == statuses.end()) continue;
+        for (const ServedFeature& f : s.stations(status)) {
+            if (!box || intersects(*box, f.box)) out.push_back(&f);
+        }
+    }
+    res.set_content(collection(out, ",\"stations_analysed\":" + std::string{s.result().has_stations ? "true" : "false"}), geojson_type);
 }
 
 }  // namespace maillon::server

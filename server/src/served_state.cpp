@@ -192,6 +192,20 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
         m_qpv_features.push_back({z.bbox, f.dump()});
     }
 
+    // Stations, one list per status.
+    if (m_result.has_stations) {
+        const json stations = analysis::stations_geojson(m_qpv, m_result);
+        for (const auto& f : stations["features"]) {
+            const auto c = f["geometry"]["coordinates"];
+            const Coord at = Coord::from_degrees(c[0].get<double>(), c[1].get<double>());
+            BBox b;
+            b.extend(at);
+            const std::string status = f["properties"]["status"].get<std::string>();
+            const std::size_t slot = status == "existing" ? 0 : status == "planned" ? 1 : 2;
+            m_stations[slot].push_back({b, f.dump()});
+        }
+    }
+
     const BBox box = m_graph.bbox();
     run["bbox"] = {box.min_lon, box.min_lat, box.max_lon, box.max_lat};
     run["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";

@@ -28,7 +28,8 @@ struct NetworkParams {
 
 struct GapParams {
     double max_gap_m = 600;          // longest off-network stretch a gap may bridge
-    double detour_factor = 1.5;      // a gap when the network route is this much longer (or missing)
+    double detour_factor = 1.5;      // a gap when the network route is this much longer (or missing)…
+    double min_detour_m = 50;        // …and at least this many metres longer: not a junction-scale detour
     double close_far_straight_m = 100;  // close-but-far: this close in a straight line…
     double close_far_network_m = 1000;  // …and at least this far along the network
     double decluster_m = 100;        // endpoints this close merge candidates into one project

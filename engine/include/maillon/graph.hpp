@@ -8,8 +8,11 @@
 // Edge and arc attributes live in parallel arrays (struct of arrays): searches touch
 // only the arrays they need, and the file format is those arrays written one after another.
 //
-// Topology: a Boost.Graph compressed_sparse_row_graph over nodes, whose edges carry the
-// arc id; only arcs open to at least one mode are in it, so the graph is directed.
+// Topology: a Boost.Graph compressed_sparse_row_graph over nodes whose edges carry the arc
+// id. Every arc is in it, closed ones too: direction and access live in arc_access, which
+// every search filter reads (ModeFilter respects one-way streets). Keeping closed arcs lets
+// direction-blind questions ("are these two network pieces connected at all?") walk a one-way
+// cycleway backwards.
 
 #include "maillon/attributes.hpp"
 #include "maillon/geo.hpp"
@@ -110,7 +113,7 @@ struct GraphData {
     std::vector<std::uint32_t> commune_first_ring;   // [C+1] into the ring arrays
     std::vector<std::uint8_t> commune_ring_outer;    // [R] 1 outer ring, 0 inner ring (of the outer ring before it)
     std::vector<std::uint32_t> commune_ring_begin;   // [R+1] into commune_ring_coords
-    std::vector<Coord> commune_ring_coords;          // [K] closed rings: first vertex == last vertex
+    std::vector<Coord> commune_ring_coords;          // [K] closed rings (first vertex == last), outer ones counter-clockwise
 };
 
 class Graph {
@@ -147,7 +150,7 @@ public:
     /// The edge's polyline in OSM way order.
     std::vector<Coord> shape(EdgeId e) const;
 
-    /// Calls f(ArcId) for each arc leaving node n (open to at least one mode).
+    /// Calls f(ArcId) for each arc leaving node n, open or closed (check allows()).
     template <typename F>
     void for_each_out_arc(NodeId n, F&& f) const {
         const auto& g = m_adjacency;

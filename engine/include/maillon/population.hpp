@@ -48,10 +48,24 @@ public:
     NodeId home_node(std::uint32_t p) const noexcept { return m_home[p]; }
 
     /// Calls f(point index) once for every point within budget_m of the last run of `search`
-    /// (a walking search): node distance + along the edge + from the edge to the point.
+    /// (a walking search): node distance + along the edge + from the edge to the point. When the
+    /// sources were whole edges (a gap, the network), pass them as `source_edges`: the points
+    /// along them are then within their snapping distance, however long the edge.
     template <typename F>
-    void for_each_covered(const BoundedSearch& search, float budget_m, F&& f) const {
+    void for_each_covered(const BoundedSearch& search, float budget_m, F&& f,
+                          const std::vector<EdgeId>* source_edges = nullptr) const {
         ++m_generation;
+        if (source_edges) {
+            for (const EdgeId e : *source_edges) {
+                for (std::uint32_t i = m_edge_begin[e]; i < m_edge_begin[e + 1]; ++i) {
+                    const Entry& x = m_on_edge[i];
+                    if (x.extra_m <= budget_m && m_mark[x.point] != m_generation) {
+                        m_mark[x.point] = m_generation;
+                        f(x.point);
+                    }
+                }
+            }
+        }
         for (const NodeId n : search.settled()) {
             const float d = search.distance(n);
             for (std::uint32_t i = m_node_begin[n]; i < m_node_begin[n + 1]; ++i) {
@@ -74,6 +88,8 @@ private:
     std::vector<NodeId> m_home;
     std::vector<std::uint32_t> m_node_begin;  // CSR over nodes
     std::vector<Entry> m_entries;
+    std::vector<std::uint32_t> m_edge_begin;  // CSR over edges: the points snapped on each edge
+    std::vector<Entry> m_on_edge;             // extra_m = distance from the edge to the point
     std::size_t m_unsnapped = 0;
     mutable std::vector<std::uint32_t> m_mark;
     mutable std::uint32_t m_generation = 0;

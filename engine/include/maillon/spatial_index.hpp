@@ -6,6 +6,7 @@
 #include "maillon/graph.hpp"
 
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -43,6 +44,8 @@ class EdgeSnapper {
 public:
     /// Indexes every segment of every edge open to `mode` (in at least one direction).
     EdgeSnapper(const Graph& g, Mode mode);
+    /// Indexes the segments of the edges for which keep(e) is true.
+    EdgeSnapper(const Graph& g, const std::function<bool(EdgeId)>& keep);
     ~EdgeSnapper();
     EdgeSnapper(EdgeSnapper&&) noexcept;
     EdgeSnapper& operator=(EdgeSnapper&&) noexcept;
@@ -54,6 +57,24 @@ public:
 private:
     struct Impl;
     const Graph* m_graph;
+    LocalProjection m_projection;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Nearest of a set of points (e.g. transit stops), straight-line metres.
+class PointIndex {
+public:
+    PointIndex(const std::vector<Coord>& points, const LocalProjection& projection);
+    ~PointIndex();
+    PointIndex(PointIndex&&) noexcept;
+    PointIndex& operator=(PointIndex&&) noexcept;
+    /// Index into `points` and distance in metres, or nothing when the set is empty.
+    std::optional<std::pair<std::size_t, double>> nearest(Coord c) const;
+    /// Indices of the points within radius_m.
+    std::vector<std::size_t> within(Coord c, double radius_m) const;
+
+private:
+    struct Impl;
     LocalProjection m_projection;
     std::unique_ptr<Impl> m_impl;
 };

@@ -11,6 +11,7 @@
 #include "maillon/graph.hpp"
 #include "maillon/importers/qpv.hpp"
 #include "maillon/population.hpp"
+#include "maillon/stations.hpp"
 
 #include <string>
 #include <vector>
@@ -26,11 +27,20 @@ struct IndicatorRow {
     double area_ha = 0;
     double weight_near_network = 0;     // within walk_m on foot of the cycle network
     double weight_near_low_stress = 0;  // within walk_m of a low-stress (LTS <= 2) facility
+    double weight_near_station = 0;     // within the stations' walk_m of an installed bike-share station
     double km_network_inside = 0;
     double km_network_within = 0;       // within walk_m (straight line) of the QPV
     std::vector<std::uint32_t> top_gaps;  // ranks of the best gaps serving it
     double share_near_network() const { return weight > 0 ? weight_near_network / weight : 0; }
     double share_near_low_stress() const { return weight > 0 ? weight_near_low_stress / weight : 0; }
+    double share_near_station() const { return weight > 0 ? weight_near_station / weight : 0; }
+};
+
+/// Bike-share stations to analyse (issue 4): existing ones fixed, planned ones ranked.
+struct StationInputs {
+    std::vector<StationSite> existing;
+    std::vector<StationSite> planned;
+    StationParams params;
 };
 
 struct AnalysisResult {
@@ -44,11 +54,15 @@ struct AnalysisResult {
     std::size_t network_components = 0;
     std::vector<Gap> gaps;                // ranked projects first, then data issues (rank 0)
     std::vector<IndicatorRow> indicators; // territory, all_qpv, then each QPV in the area
+    bool has_stations = false;
+    StationAnalysis stations;
     std::vector<std::string> warnings;
     std::vector<std::pair<std::string, double>> seconds;  // per step
 };
 
 /// @param qpv may be empty (no QPV in the area: QPV terms are 0 and a warning says so).
-AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile);
+/// @param stations may be null (no station analysis).
+AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile,
+                            const StationInputs* stations = nullptr);
 
 }  // namespace maillon::analysis

@@ -19,6 +19,11 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
 /// The same rows as CSV (header line first), for spreadsheets.
 std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r);
 
+/// Existing, planned (ranked) and suggested stations as GeoJSON points.
+json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r);
+/// One station's properties.
+json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s);
+
 json indicators_json(const AnalysisResult& r, const AnalysisProfile& p);
 std::string indicators_csv(const AnalysisResult& r);
 

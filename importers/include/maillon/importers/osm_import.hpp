@@ -2,8 +2,9 @@
 // `maillon import`: an OSM extract (.osm.pbf, .osm, .osm.bz2, .osm.gz) to a routing graph.
 //
 // The pipeline, one phase per function (src/osm_import.cpp):
-//   read_ways        a relation pre-pass (relations to assemble into communes, building and POI
-//                    multipolygons), then one pass over the file with libosmium: node locations
+//   read_ways        a relation pre-pass on a thread of its own (relations to assemble into
+//                    communes, building and POI multipolygons), and one pass over the file with
+//                    libosmium: node locations
 //                    into an index that suits the input size, tag rules on every way, keep ways
 //                    usable by bike or foot; buildings and POIs of nodes and closed ways
 //   places           assemble the relations' rings (communes, multipolygons)
@@ -40,7 +41,7 @@ struct ImportReport {
     std::uint64_t communes_incomplete = 0;    // boundaries skipped: member ways or nodes missing (clipped extract)
     std::uint64_t communes_invalid = 0;       // boundaries skipped: libosmium could not close their rings
     std::uint64_t multipolygons_skipped = 0;  // building/POI multipolygon relations incomplete or invalid
-    double seconds_relations = 0;             // relation pre-pass (part of seconds_read)
+    double seconds_relations = 0;             // relation pre-pass (own thread, overlaps seconds_read)
     double seconds_read = 0;
     double seconds_build = 0;
 };

@@ -50,6 +50,8 @@ public:
     const std::string& gaps_csv_header() const noexcept { return m_gaps_csv_header; }
     const std::vector<ServedFeature>& network(std::size_t band) const { return m_network[band]; }
     const std::vector<ServedFeature>& qpv_features() const noexcept { return m_qpv_features; }
+    /// Stations per status (existing, planned, suggested), in rank order.
+    const std::vector<ServedFeature>& stations(StationStatus status) const { return m_stations[static_cast<std::size_t>(status)]; }
     const std::string& meta_json() const noexcept { return m_meta; }
     const std::string& indicators_json() const noexcept { return m_indicators; }
 
@@ -63,6 +65,7 @@ private:
     std::string m_gaps_csv_header;
     std::array<std::vector<ServedFeature>, zoom_bands.size()> m_network;
     std::vector<ServedFeature> m_qpv_features;
+    std::array<std::vector<ServedFeature>, 3> m_stations;
     std::string m_meta;
     std::string m_indicators;
 };
