@@ -1,3 +1,4 @@
+#include "text.hpp"
 #include "maillon/importers/qpv.hpp"
 
 #include <algorithm>
@@ -108,31 +109,16 @@ const std::vector<std::string>& qpv_population_field_candidates() {
 
 namespace {
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using text::lower;
 
 std::string upper(std::string s) {
     for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
+using text::trim;
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string out;
-    for (const std::string& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
+using text::join;
 
 std::string fixed(double v, int decimals) {
     std::ostringstream os;

@@ -1,3 +1,4 @@
+#include "text.hpp"
 #include "maillon/importers/stations.hpp"
 
 #include <algorithm>
@@ -26,26 +27,11 @@ using json = nlohmann::ordered_json;  // keeps property order: fields are listed
 
 // --- small text helpers -----------------------------------------------------------------------------------
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using text::lower;
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
+using text::trim;
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string out;
-    for (const std::string& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
+using text::join;
 
 std::string squoted(const std::string& s) { return "'" + s + "'"; }
 
