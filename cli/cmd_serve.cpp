@@ -13,9 +13,11 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +88,11 @@ public:
         sigaddset(&signals, SIGINT);
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        // Bind before the analysis (minutes on a region): a busy port fails at once, and
+        // "serving on" is printed only once the port is ours.
+        server::ApiServer server{server_options()};
+        if (const int err = server.bind(m_bind, m_port); err != 0) throw input_error{bind_failure(err)};
+
         const auto t0 = std::chrono::steady_clock::now();
         const AnalysisProfile profile = read_profile(m_inputs.profile);
         Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
@@ -102,7 +109,29 @@ public:
         m_inputs.planned = m_stations.planned;
         analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s);
         const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
+        server.set_state(state);
 
+        std::thread waiter{[&] {
+            int sig = 0;
+            sigwait(&signals, &sig);
+            if (sig != 0) {
+                verbose(std::string{"stopping ("} + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")");
+                server.stop();
+            }
+        }};
+        std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
+        std::fflush(stdout);
+        if (!server.listen_after_bind()) {  // the listening socket failed: no signal will come
+            pthread_kill(waiter.native_handle(), SIGTERM);
+            waiter.join();
+            throw input_error{"the listening socket on " + m_bind + ":" + std::to_string(m_port) + " failed: restart maillon serve"};
+        }
+        waiter.join();
+        return 0;
+    }
+
+private:
+    server::ServerOptions server_options() {
         server::ServerOptions options;
         if (fs::is_regular_file(m_web_root + "/index.html")) {
             options.web_root = m_web_root;
@@ -118,30 +147,23 @@ public:
             std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
             std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
         };
-        server::ApiServer server{state, options};
-
-        std::thread waiter{[&] {
-            int sig = 0;
-            sigwait(&signals, &sig);
-            if (sig != 0) {
-                verbose(std::string{"stopping ("} + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")");
-                server.stop();
-            }
-        }};
-        std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
-        std::fflush(stdout);
-        const bool ok = server.listen(m_bind, m_port);
-        if (!ok) {
-            pthread_kill(waiter.native_handle(), SIGTERM);
-            waiter.join();
-            throw input_error{"cannot listen on " + m_bind + ":" + std::to_string(m_port) +
-                              " (address in use? try another --port)"};
-        }
-        waiter.join();
-        return 0;
+        return options;
     }
 
-private:
+    /// Why --bind/--port cannot be listened on, and what to do about it.
+    std::string bind_failure(int err) const {
+        const std::string where = m_bind + ":" + std::to_string(m_port);
+        if (err == EADDRINUSE) {
+            return "cannot listen on " + where + ": port " + std::to_string(m_port) +
+                   " is already in use (another 'maillon serve'?): stop that program or choose another --port";
+        }
+        if (err == EACCES) {
+            return "cannot listen on " + where + ": permission denied (ports below 1024 need root): choose --port 1024 or above";
+        }
+        return "cannot listen on " + where + ": '" + m_bind + "' is not an address of this machine (" + std::strerror(err) +
+               "): give --bind 127.0.0.1, 0.0.0.0 or one of its IP addresses";
+    }
+
     /// An `analyze` output directory: the same inputs again (run.json), checked unchanged.
     void from_analyze_dir(const std::string& dir) {
         std::ifstream in{dir + "/run.json"};

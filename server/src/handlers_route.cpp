@@ -1,6 +1,7 @@
 // GET /api/v1/route: the low-stress route (LTS <= 2) and the shortest route between two points.
 
 #include "handlers.hpp"
+#include "route_searches.hpp"
 
 #include "maillon/route.hpp"
 #include "maillon/server/api_error.hpp"
@@ -15,17 +16,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// One search object per server thread, reused across requests (its arrays are graph-sized).
-BoundedSearch& thread_search(const Graph& g) {
-    thread_local std::unique_ptr<BoundedSearch> search;
-    thread_local const Graph* graph = nullptr;
-    if (!search || graph != &g) {
-        search = std::make_unique<BoundedSearch>(g);
-        graph = &g;
-    }
-    return *search;
-}
-
 json route_feature(const std::optional<Route>& r, const char* kind) {
     if (!r) return nullptr;
     json coords = json::array();
@@ -37,7 +27,7 @@ json route_feature(const std::optional<Route>& r, const char* kind) {
 
 }  // namespace
 
-void handle_route(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
+void handle_route(const ServedState& s, RouteSearches& searches, const httplib::Request& req, httplib::Response& res) {
     const Query q{req.params, {"from", "to", "max_snap_m"}};
     const auto from = q.lat_lon("from");
     const auto to = q.lat_lon("to");
@@ -50,11 +40,12 @@ void handle_route(const ServedState& s, const httplib::Request& req, httplib::Re
                                                   " m of the " + (!snap_from ? "start" : "end") + " point"};
     }
     const Graph& g = s.graph();
-    BoundedSearch& search = thread_search(g);
-    // Routes longer than 4× the straight line (+ 3 km) are not worth showing: that bounds the work.
+    // Routes longer than 4× the straight line (+ 3 km) are not worth showing: that bounds the work
+    // when the points are not connected (the search then explores what the budget allows).
     const auto budget = static_cast<float>(std::min(4.0 * haversine_m(*from, *to) + 3000.0, 80000.0));
-    const auto shortest = route_between(g, search, *snap_from, *snap_to, ModeFilter{&g, Mode::bike}, budget);
-    const auto calm = route_between(g, search, *snap_from, *snap_to, LowStressFilter{&g, 2}, budget);
+    const auto search = searches.acquire();
+    const auto shortest = search->route(*snap_from, *snap_to, ModeFilter{&g, Mode::bike}, budget);
+    const auto calm = search->route(*snap_from, *snap_to, LowStressFilter{&g, 2}, budget);
     json body;
     body["low_stress"] = route_feature(calm, "low_stress");
     body["shortest"] = route_feature(shortest, "shortest");
