@@ -4,6 +4,7 @@
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
 #include "maillon/server/server.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
@@ -168,11 +169,24 @@ private:
     void from_analyze_dir(const std::string& dir) {
         std::ifstream in{dir + "/run.json"};
         if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
-        const auto run = nlohmann::json::parse(in, nullptr, false);
-        if (run.is_discarded() || !run.contains("inputs")) throw input_error{"'" + dir + "/run.json' is not a maillon run file"};
+        nlohmann::ordered_json run;
+        try {
+            run = importers::parse_json_bounded(in, "'" + dir + "/run.json'");
+        } catch (const nlohmann::json::parse_error&) {
+        }
+        if (!run.is_object() || !run.contains("inputs") || !run["inputs"].is_array()) {
+            throw input_error{"'" + dir + "/run.json' is not a maillon run file: run 'maillon analyze' again into that directory"};
+        }
         for (const auto& input : run["inputs"]) {
-            const std::string role = input.value("role", "");
-            const std::string path = input.value("path", "");
+            const auto text = [&](const char* key) {
+                const auto it = input.is_object() ? input.find(key) : input.end();
+                return it != input.end() && it->is_string() ? it->get<std::string>() : std::string{};
+            };
+            const std::string role = text("role");
+            const std::string path = text("path");
+            if (role.empty() || path.empty()) {
+                throw input_error{"'" + dir + "/run.json' lists an input without role and path: run 'maillon analyze' again into that directory"};
+            }
             if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
             if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
             if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;

@@ -1,5 +1,6 @@
 #include "text.hpp"
 #include "maillon/importers/qpv.hpp"
+#include "maillon/importers/json_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -273,7 +274,7 @@ std::string what_it_looks_like(const std::string& path, const std::string& text)
 json parse_json(const std::string& path, const std::string& text) {
     if (trim(text).empty()) throw input_error("QPV layer " + quoted(path) + " is empty (expected a GeoJSON FeatureCollection)");
     try {
-        return json::parse(text);
+        return importers::parse_json_bounded(text, "QPV layer " + quoted(path));
     } catch (const json::parse_error& e) {
         // e.byte: 1-based index of the last byte read.
         const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());

@@ -1,5 +1,6 @@
 #include "text.hpp"
 #include "maillon/importers/stations.hpp"
+#include "maillon/importers/json_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -156,7 +157,7 @@ json parse_json(Kind k, const std::string& path, const std::string& text, const 
     const std::string what = label(k, path);
     if (trim(text).empty()) throw input_error(what + " is empty (expected " + expected + ")");
     try {
-        return json::parse(text);
+        return importers::parse_json_bounded(text, what);
     } catch (const json::parse_error& e) {
         const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
         std::size_t line = 1, col = 1;

@@ -1,0 +1,54 @@
+// Every JSON reader refuses deep nesting with a message instead of overflowing the stack (issue 11:
+// a QPV Polygon whose coordinates nested 100,000 arrays segfaulted `maillon analyze`).
+
+#include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
+#include "maillon/importers/qpv.hpp"
+#include "maillon/importers/stations.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+std::string nested(std::size_t depth) { return std::string(depth, '[') + "2.35,48.85" + std::string(depth, ']'); }
+
+std::string write(const std::string& name, const std::string& text) {
+    const std::string path = (std::filesystem::temp_directory_path() / ("maillon-depth-" + name)).string();
+    std::ofstream{path, std::ios::binary} << text;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("the bounded parser takes 64 levels and refuses 65 and 100,000", "[json]") {
+    using maillon::importers::parse_json_bounded;
+    CHECK(parse_json_bounded(std::string(64, '[') + std::string(64, ']'), "x").is_array());
+    CHECK(parse_json_bounded(std::string(63, '[') + "{}" + std::string(63, ']'), "x").is_array());
+    CHECK_THROWS_WITH(parse_json_bounded(std::string(65, '[') + std::string(65, ']'), "file 'x'"),
+                      Catch::Contains("file 'x' nests arrays or objects more than 64 levels deep"));
+    std::string objects;
+    for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
+    objects += "1" + std::string(100000, '}');
+    std::istringstream in{objects};
+    CHECK_THROWS_AS(parse_json_bounded(in, "x"), maillon::input_error);
+    // Bad syntax is still nlohmann's parse_error (the readers turn it into line and column).
+    CHECK_THROWS_AS(parse_json_bounded("[1,", "x"), nlohmann::json::parse_error);
+}
+
+TEST_CASE("a QPV layer with 100,000 nested coordinate arrays is refused with a message", "[json][qpv]") {
+    const std::string path = write("qpv.geojson",
+                                   R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"QN1"},)"
+                                   R"("geometry":{"type":"Polygon","coordinates":)" + nested(100000) + "}}]}");
+    CHECK_THROWS_WITH(maillon::load_qpv(path), Catch::Contains("QPV layer '" + path + "' nests arrays or objects more than 64"));
+}
+
+TEST_CASE("GBFS and planned-station files nested too deep are refused with a message", "[json][stations]") {
+    const std::string gbfs = write("station_information.json", R"({"data":{"stations":)" + nested(100000) + "}}");
+    CHECK_THROWS_WITH(maillon::load_gbfs_stations(gbfs), Catch::Contains("more than 64 levels deep"));
+    const std::string planned = write("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
+    CHECK_THROWS_WITH(maillon::load_planned_stations(planned), Catch::Contains("more than 64 levels deep"));
+}
