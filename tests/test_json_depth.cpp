@@ -6,21 +6,17 @@
 #include "maillon/importers/qpv.hpp"
 #include "maillon/importers/stations.hpp"
 
+#include "temp_file.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
+
+using maillon::test::write_temp_file;
 
 namespace {
 
 std::string nested(std::size_t depth) { return std::string(depth, '[') + "2.35,48.85" + std::string(depth, ']'); }
-
-std::string write(const std::string& name, const std::string& text) {
-    const std::string path = (std::filesystem::temp_directory_path() / ("maillon-depth-" + name)).string();
-    std::ofstream{path, std::ios::binary} << text;
-    return path;
-}
 
 }  // namespace
 
@@ -40,15 +36,15 @@ TEST_CASE("the bounded parser takes 64 levels and refuses 65 and 100,000", "[jso
 }
 
 TEST_CASE("a QPV layer with 100,000 nested coordinate arrays is refused with a message", "[json][qpv]") {
-    const std::string path = write("qpv.geojson",
+    const std::string path = write_temp_file("qpv.geojson",
                                    R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"QN1"},)"
                                    R"("geometry":{"type":"Polygon","coordinates":)" + nested(100000) + "}}]}");
     CHECK_THROWS_WITH(maillon::load_qpv(path), Catch::Contains("QPV layer '" + path + "' nests arrays or objects more than 64"));
 }
 
 TEST_CASE("GBFS and planned-station files nested too deep are refused with a message", "[json][stations]") {
-    const std::string gbfs = write("station_information.json", R"({"data":{"stations":)" + nested(100000) + "}}");
+    const std::string gbfs = write_temp_file("station_information.json", R"({"data":{"stations":)" + nested(100000) + "}}");
     CHECK_THROWS_WITH(maillon::load_gbfs_stations(gbfs), Catch::Contains("more than 64 levels deep"));
-    const std::string planned = write("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
+    const std::string planned = write_temp_file("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
     CHECK_THROWS_WITH(maillon::load_planned_stations(planned), Catch::Contains("more than 64 levels deep"));
 }

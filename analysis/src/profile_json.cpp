@@ -110,7 +110,10 @@ AnalysisProfile profile_from_json(const json& j) {
                 (origins ? p.benefit.origins : p.benefit.seed) = static_cast<std::uint32_t>(x);
                 continue;
             }
-            const auto it = std::find_if(list.begin(), list.end(), [&](const Param& q) { return section == q.section && k == q.key; });
+            // Named copies: C++17 lambdas cannot capture structured bindings (clang refuses).
+            const std::string& sec = section;
+            const std::string& key_name = k;
+            const auto it = std::find_if(list.begin(), list.end(), [&](const Param& q) { return sec == q.section && key_name == q.key; });
             if (it == list.end()) bad("unknown parameter '" + name + "' (see docs/ranking.md for the list)");
             if (x < it->min || x > it->max) {
                 bad(name + " = " + v.dump() + " is out of range [" + json(it->min).dump() + ", " + json(it->max).dump() + "]");

@@ -24,6 +24,13 @@ nlohmann::ordered_json parse(Input&& input, const std::string& what) {
     } catch (const too_deep&) {
         throw input_error{what + " nests arrays or objects more than " + std::to_string(max_json_depth) +
                           " levels deep: it is not the file expected (a GeoJSON or GBFS file nests about 10)"};
+    } catch (const nlohmann::ordered_json::out_of_range& e) {
+        // A number beyond a double ("1e999"): nlohmann throws out_of_range.406, not a parse_error
+        // (found by fuzzing; it escaped every reader).
+        std::string msg = e.what();
+        const auto bracket = msg.find("] ");
+        if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
+        throw input_error{what + " is not valid JSON: " + msg + " (numbers must lie within ±1.8e308)"};
     }
 }
 

@@ -15,9 +15,9 @@ namespace maillon::importers {
 constexpr int max_json_depth = 64;
 
 /// json::parse(text), refusing more than max_json_depth nested arrays/objects.
-/// @throws input_error "<what> nests arrays or objects more than 64 levels deep…" (what names the
-///         file, e.g. "QPV layer 'x.geojson'"); nlohmann::json::parse_error for bad syntax, as
-///         json::parse does.
+/// @throws input_error "<what> nests arrays or objects more than 64 levels deep…" or "<what> is
+///         not valid JSON: number overflow…" (what names the file, e.g. "QPV layer 'x.geojson'");
+///         nlohmann::json::parse_error for bad syntax, as json::parse does.
 nlohmann::ordered_json parse_json_bounded(const std::string& text, const std::string& what);
 nlohmann::ordered_json parse_json_bounded(std::istream& in, const std::string& what);
 
