@@ -94,6 +94,21 @@ TEST_CASE("a route keeps to one-way streets and to its budget", "[route]") {
     CHECK(west->length_m == Approx(dijkstra_length(g, reference, *b, *a, bike)).margin(0.01));
     CHECK_FALSE(search.route(*b, *a, bike, 190.F));  // 200 m > 190 m budget
     CHECK(search.route(*b, *a, bike, 210.F));
+
+    // Two points on the same edge: the budget holds there too (found by the sanitizer build,
+    // whose random pairs differ).
+    const Coord ca = g.data().node_coord[Scenario::node(g, 'A')], cb = g.data().node_coord[Scenario::node(g, 'B')];
+    const auto along = [&](double t) {
+        return snapper.snap(Coord::from_degrees(ca.lon() + t * (cb.lon() - ca.lon()), ca.lat() + t * (cb.lat() - ca.lat())), 5);
+    };
+    const auto p20 = along(0.2), p80 = along(0.8);
+    REQUIRE(p20);
+    REQUIRE(p80);
+    REQUIRE(p20->edge == p80->edge);
+    const auto short_hop = search.route(*p20, *p80, bike, 70.F);
+    REQUIRE(short_hop);
+    CHECK(short_hop->length_m == Approx(60).margin(0.5));
+    CHECK_FALSE(search.route(*p20, *p80, bike, 50.F));
 }
 
 TEST_CASE("routes on a real graph are the shortest ones, and settle fewer nodes than Dijkstra", "[route]") {

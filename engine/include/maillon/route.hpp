@@ -85,7 +85,7 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
     // Both on the same edge, in a direction the filter allows: no search needed.
     if (from.edge == to.edge) {
         const bool forward = to.offset_m >= from.offset_m;
-        if (filter(arc_of(from.edge, !forward))) {
+        if (filter(arc_of(from.edge, !forward)) && std::abs(to.offset_m - from.offset_m) <= budget_m) {
             Route r;
             r.length_m = std::abs(to.offset_m - from.offset_m);
             r.geometry = detail::edge_piece(g, from.edge, from.offset_m, to.offset_m);
