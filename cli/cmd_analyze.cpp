@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis/labels_fr.hpp"
 #include "maillon/analysis/results_json.hpp"
 #include "maillon/errors.hpp"
 #include "maillon/graph_io.hpp"
@@ -80,6 +81,7 @@ public:
         OutputDir out{m_output, m_overwrite};
         out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
+        out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
@@ -87,7 +89,7 @@ public:
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, indicators.json, indicators.csv, " +
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, " +
                 (result.has_stations ? "stations.geojson, " : "") + "run.json}");
         return 0;
     }
@@ -98,7 +100,7 @@ private:
         std::size_t data = 0;
         for (const Gap& gap : r.gaps) data += gap.gap_class == GapClass::data ? 1 : 0;
         std::printf("cycle network %.1f km in %zu pieces; %zu gaps to close and %zu likely data errors, from %zu candidates\n",
-                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidates);
+                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidate_count);
         std::printf("population model: %s (%s)\n\n", std::string{key(r.model)}.c_str(),
                     r.model == PopulationModel::area ? "QPV area within 300 m, in hectares" : "residential floor area");
         std::printf("%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", "QPV", "streets", "treatment");
@@ -111,7 +113,7 @@ private:
             std::string qpvs;
             for (const auto q : gap.qpvs) qpvs += (qpvs.empty() ? "" : " ") + qpv[static_cast<std::size_t>(q)].code;
             std::printf("%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n", gap.rank, std::string{key(gap.gap_class)}.c_str(),
-                        gap.length_m, gap.qpv_weight, streets.c_str(), gap.treatment.c_str(), qpvs.c_str());
+                        gap.length_m, gap.qpv_weight, streets.c_str(), std::string{analysis::label_fr(gap.treatment)}.c_str(), qpvs.c_str());
         }
     }
 

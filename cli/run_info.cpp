@@ -80,7 +80,10 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         std::map<std::string, int> by_class;
         for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
         j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},
-                       {"candidates", r.candidates}, {"gaps", r.gaps.size()}, {"by_class", by_class}};
+                       {"candidates", r.candidate_count}, {"gaps", r.gaps.size()}, {"by_class", by_class},
+                       {"secondary", r.candidates.size()}, {"overlapping", r.overlapping}};
+        j["benefit"] = {{"origins", r.benefit_origins}, {"sampled", r.benefit_sampled},
+                        {"exact", r.benefit_origins == r.benefit_sampled}, {"cut", r.benefit_cut}};
         json seconds = {{"load_or_import", load_s}};
         for (const auto& [step, s] : r.seconds) seconds[step] = s;
         j["seconds"] = seconds;

@@ -4,6 +4,7 @@
 #include "population_points.hpp"
 #include "maillon/spatial_index.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -27,6 +28,38 @@ private:
 /// Destinations of sampled trips: places of interest when the graph has them (none yet: trips
 /// then run between homes, see sample_trip_usage).
 std::vector<NodeId> trip_destinations(const Graph&) { return {}; }
+
+/// Data issues are all listed (unranked) whatever their benefit: a mapper fixes them all.
+void list_data_issues(AnalysisResult& result) {
+    std::vector<Gap> kept;
+    for (Gap& gap : result.candidates) {
+        if (gap.gap_class == GapClass::data) {
+            gap.status = GapStatus::listed;
+            result.gaps.push_back(std::move(gap));
+        } else {
+            kept.push_back(std::move(gap));
+        }
+    }
+    result.candidates = std::move(kept);
+}
+
+/// Undershoots are data issues of the main list, unless a straight link of the same end already
+/// says so (network pieces a few metres apart).
+void add_undershoots(std::vector<Gap> undershoots, const GapParams& p, AnalysisResult& result) {
+    std::set<NodeId> short_links;
+    std::uint32_t next_id = 1;
+    for (const auto* list : {&result.gaps, &result.candidates}) {
+        for (const Gap& gap : *list) {
+            if (gap.arcs.empty() && gap.length_m < p.data_error_m) short_links.insert({gap.from, gap.to});
+            next_id = std::max(next_id, gap.id + 1);
+        }
+    }
+    for (Gap& gap : undershoots) {
+        if (short_links.count(gap.from)) continue;
+        gap.id = next_id++;
+        result.gaps.push_back(std::move(gap));
+    }
+}
 
 }  // namespace
 
@@ -56,16 +89,29 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     result.population_unsnapped = population.unsnapped();
     timer.done("population");
 
-    // Gaps: detect, decluster, classify, measure, rank.
-    GapSearches searches{g};
-    std::vector<Gap> candidates = detect_gaps(network, profile.gaps, searches);
-    result.candidates = candidates.size();
-    timer.done("detect");
-    result.gaps = decluster_gaps(g, std::move(candidates), profile.gaps);
-    classify_gaps(g, result.gaps, profile.gaps);
+    // Gaps (docs/gaps.md): identify, prioritize, decluster, classify; then measure and rank the list.
+    std::vector<Gap> candidates = detect_gaps(network, profile.gaps);
+    result.candidate_count = candidates.size();
+    timer.done("identify");
+    const Benefit benefit = compute_benefit(network, candidates, profile.benefit);
+    result.benefit_origins = benefit.origins;
+    result.benefit_sampled = benefit.sampled;
+    timer.done("prioritize");
+    GapParams gap_params = profile.gaps;
+    gap_params.min_benefit = result.benefit_cut = benefit.cut(profile.gaps);
+    result.candidates = take_easy_junctions(network, candidates, gap_params);
+    Declustered declustered = decluster_gaps(network, std::move(candidates), benefit, gap_params);
+    result.gaps = std::move(declustered.listed);
+    result.overlapping = declustered.overlapping;
+    add_undershoots(find_undershoots(network, profile.gaps), profile.gaps, result);
+    for (Gap& gap : declustered.others) result.candidates.push_back(std::move(gap));
+    classify_gaps(network, result.gaps, profile.gaps);
+    classify_gaps(network, result.candidates, profile.gaps);
+    list_data_issues(result);
     timer.done("decluster_classify");
     const std::vector<float> usage = sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
     timer.done("trips");
+    GapSearches searches{g};
     measure_gaps(network, result.gaps, population, usage, profile, searches);
     rank_gaps(result.gaps, profile.ranking);
     timer.done("measure_rank");

@@ -1,5 +1,7 @@
 #include "maillon/analysis/results_json.hpp"
 
+#include "maillon/analysis/labels_fr.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -43,7 +45,10 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["score"] = round_to(gap.score, 1e-4);
     p["class"] = key(gap.gap_class);
     p["kind"] = key(gap.kind);
+    p["id"] = gap.id;
+    p["data_issue"] = gap.data_issue == DataIssue::none ? json(nullptr) : json(key(gap.data_issue));
     p["length_m"] = round_to(gap.length_m, 0.1);
+    p["benefit"] = round_to(gap.benefit, 1);
     // Residents only when every QPV of the area has a population; never a proxy figure.
     p["qpv_pop"] = r.qpv_residents_known ? number_or_null(gap.qpv_residents, 1) : json(nullptr);
     p["qpv_weight"] = round_to(gap.qpv_weight, 1e-3);
@@ -71,8 +76,11 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["maxspeed_kmh"] = gap.maxspeed_kmh ? json(gap.maxspeed_kmh) : json(nullptr);
     p["lanes"] = gap.lanes ? json(gap.lanes) : json(nullptr);
     p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
-    p["treatment"] = gap.treatment;
+    p["crossing_lts"] = gap.crossing_lts ? json(gap.crossing_lts) : json(nullptr);
+    p["treatment_key"] = key(gap.treatment);
+    p["treatment"] = label_fr(gap.treatment);
     p["qpv_term"] = round_to(gap.qpv_term, 1e-4);
+    p["benefit_term"] = round_to(gap.benefit_term, 1e-4);
     p["trips_term"] = round_to(gap.trips_term, 1e-4);
     p["detour_term"] = round_to(gap.detour_term, 1e-4);
     p["network_term"] = round_to(gap.network_term, 1e-4);
@@ -94,6 +102,40 @@ json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) 
         f["type"] = "Feature";
         f["geometry"] = {{"type", "LineString"}, {"coordinates", coordinates(gap.geometry(g))}};
         f["properties"] = gap_properties(g, qpv, r, gap);
+        features.push_back(std::move(f));
+    }
+    fc["features"] = std::move(features);
+    return fc;
+}
+
+json candidates_geojson(const Graph& g, const AnalysisResult& r) {
+    json fc;
+    fc["type"] = "FeatureCollection";
+    fc["attribution"] = "© OpenStreetMap contributors (ODbL)";
+    json features = json::array();
+    for (const Gap& gap : r.candidates) {
+        json p;
+        p["id"] = gap.id == 0 ? json(nullptr) : json(gap.id);
+        p["status"] = key(gap.status);
+        p["class"] = key(gap.gap_class);
+        p["kind"] = key(gap.kind);
+        p["data_issue"] = gap.data_issue == DataIssue::none ? json(nullptr) : json(key(gap.data_issue));
+        p["length_m"] = round_to(gap.length_m, 0.1);
+        p["benefit"] = round_to(gap.benefit, 1);
+        p["merged_candidates"] = gap.merged;
+        json streets = json::array();
+        for (const std::uint32_t n : gap.names) streets.push_back(g.data().names[n]);
+        p["street_names"] = streets;
+        p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
+        p["crossing_lts"] = gap.crossing_lts ? json(gap.crossing_lts) : json(nullptr);
+        p["treatment_key"] = key(gap.treatment);
+        p["treatment"] = label_fr(gap.treatment);
+        p["from_osm_node"] = g.data().node_osm_id[gap.from];
+        p["to_osm_node"] = g.data().node_osm_id[gap.to];
+        json f;
+        f["type"] = "Feature";
+        f["geometry"] = {{"type", "LineString"}, {"coordinates", coordinates(gap.geometry(g))}};
+        f["properties"] = std::move(p);
         features.push_back(std::move(f));
     }
     fc["features"] = std::move(features);

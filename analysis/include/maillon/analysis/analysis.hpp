@@ -48,11 +48,16 @@ struct AnalysisResult {
     bool qpv_residents_known = false;     // every QPV of the area has a population in the layer
     std::size_t population_points = 0;
     std::size_t population_unsnapped = 0;
-    std::size_t candidates = 0;           // gap candidates before declustering
+    std::size_t candidate_count = 0;      // gap candidates found (Identify), before declustering
+    std::size_t benefit_origins = 0;      // intersections weighing in the betweenness
+    std::size_t benefit_sampled = 0;      // origins searched from (== benefit_origins when exact)
+    double benefit_cut = 0;               // benefit a gap needs to be in the main list (pairs of intersections)
     std::size_t qpv_in_area = 0;          // QPV of the layer that intersect the graph's extent
     double network_km = 0;
     std::size_t network_components = 0;
-    std::vector<Gap> gaps;                // ranked projects first, then data issues (rank 0)
+    std::vector<Gap> gaps;                // the main list: ranked projects first, then data issues (rank 0)
+    std::vector<Gap> candidates;          // the secondary layer: projects below the benefit cut, easy junctions
+    std::size_t overlapping = 0;          // candidates that gave way to a gap (in its merged_candidates)
     std::vector<IndicatorRow> indicators; // territory, all_qpv, then each QPV in the area
     bool has_stations = false;
     StationAnalysis stations;
