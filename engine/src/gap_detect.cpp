@@ -52,11 +52,13 @@ public:
 
     /// @param well_joined(node, distance) true when the network joins `node` to the source within
     ///        the detour factor; called once per clean network node settled.
-    /// @param link the arcs a gap may follow (GapLinkFilter's mask).
+    /// @param arc_class per arc: 0 not a way a gap may follow nor network, 1 a way a gap may
+    ///        follow, 2 a network edge (arc_classes()).
     template <typename WellJoined>
-    void run(const CycleNetwork& net, const ArcMaskFilter& link, NodeId source, float budget_m,
+    void run(const CycleNetwork& net, const std::vector<std::uint8_t>& arc_class, NodeId source, float budget_m,
              const WellJoined& well_joined, std::vector<Found>& found) {
         const Graph& g = net.graph();
+        const std::uint8_t* const cls = arc_class.data();
         begin();
         found.clear();
         label(source, 0.F, no_arc, true);
@@ -79,8 +81,9 @@ public:
             }
             for (auto [it, end] = boost::out_edges(n, adj); it != end; ++it) {
                 const ArcId a = adj[*it].arc;
-                const bool on_network = net.contains_edge(edge_of(a));
-                if (!on_network && !link(a)) continue;
+                const std::uint8_t c = cls[a];
+                if (c == 0) continue;
+                const bool on_network = c == 2;
                 const float nd = d + length[edge_of(a)];
                 if (!(nd <= budget_m)) continue;
                 label(boost::target(*it, adj), nd, a, clean && !on_network);
@@ -143,14 +146,30 @@ Gap make_route_gap(const Graph& g, NodeId u, NodeId v, std::vector<ArcId> arcs, 
     return gap;
 }
 
+/// Per arc, for the searches' inner loops (one byte read): 2 a network edge, 1 a way a gap may
+/// follow, 0 neither.
+std::vector<std::uint8_t> arc_classes(const CycleNetwork& net) {
+    const GapLinkFilter link{&net};
+    std::vector<std::uint8_t> cls(net.graph().arc_count(), 0);
+    for (ArcId a = 0; a < cls.size(); ++a) cls[a] = net.contains_edge(edge_of(a)) ? 2 : link(a) ? 1 : 0;
+    return cls;
+}
+
+/// Any way at all between two network nodes: what a gap may follow, or the network itself in
+/// either direction. Used to tell a missing crossing (no way) from a way that exists.
+struct JoiningWayFilter {
+    const std::uint8_t* arc_class;
+    bool operator()(ArcId a) const noexcept { return arc_class[a] != 0; }
+};
+
 /// Contact nodes: network nodes that a way outside the network, which a gap may follow, touches.
-std::vector<NodeId> contact_nodes(const CycleNetwork& net, const ArcMaskFilter& link) {
+std::vector<NodeId> contact_nodes(const CycleNetwork& net, const std::vector<std::uint8_t>& arc_class) {
     const Graph& g = net.graph();
     std::vector<NodeId> out;
     for (NodeId n = 0; n < g.node_count(); ++n) {
         if (!net.contains_node(n)) continue;
         bool touches = false;
-        g.for_each_out_arc(n, [&](ArcId a) { touches = touches || link(a); });
+        g.for_each_out_arc(n, [&](ArcId a) { touches = touches || arc_class[a] == 1; });
         if (touches) out.push_back(n);
     }
     return out;
@@ -186,7 +205,7 @@ std::vector<Result> parallel_in_order(std::size_t n, const Work& work) {
 struct DetourWork {
     const CycleNetwork& net;
     const GapParams& p;
-    const ArcMaskFilter link;
+    const std::vector<std::uint8_t>& arc_class;
     const std::vector<NodeId>& contacts;
 
     struct State {
@@ -210,7 +229,7 @@ struct DetourWork {
             along_network = st.network.distance(v);
             return !is_detour(along_network, along_street, p);
         };
-        st.clean.run(net, link, u, static_cast<float>(p.max_gap_m), well_joined, st.found);
+        st.clean.run(net, arc_class, u, static_cast<float>(p.max_gap_m), well_joined, st.found);
         for (const auto& f : st.found) {
             Gap gap = make_route_gap(g, u, f.node, st.clean.path_to(g, f.node), f.distance);
             gap.network_distance_m = f.network_distance;
@@ -219,9 +238,10 @@ struct DetourWork {
     }
 };
 
-void detour_gaps(const CycleNetwork& net, const GapParams& p, const ArcMaskFilter& link, std::vector<Gap>& out) {
-    const std::vector<NodeId> contacts = contact_nodes(net, link);
-    std::vector<Gap> found = parallel_in_order<Gap>(contacts.size(), DetourWork{net, p, link, contacts});
+void detour_gaps(const CycleNetwork& net, const GapParams& p, const std::vector<std::uint8_t>& arc_class,
+                 std::vector<Gap>& out) {
+    const std::vector<NodeId> contacts = contact_nodes(net, arc_class);
+    std::vector<Gap> found = parallel_in_order<Gap>(contacts.size(), DetourWork{net, p, arc_class, contacts});
     // Each pair of ends once: the first found, searching contact nodes in node order.
     std::unordered_set<std::uint64_t> pairs;
     for (Gap& gap : found) {
@@ -230,19 +250,13 @@ void detour_gaps(const CycleNetwork& net, const GapParams& p, const ArcMaskFilte
     }
 }
 
-/// Any way at all between two network nodes: what a gap may follow, or the network itself in
-/// either direction. Used to tell a missing crossing (no way) from a way that exists.
-struct JoiningWayFilter {
-    const CycleNetwork* net;
-    bool operator()(ArcId a) const noexcept { return net->contains_edge(edge_of(a)) || GapLinkFilter{net}(a); }
-};
-
 /// Close on the map, far on the network, and no way between: a crossing of a barrier to build
 /// (Conway's MissingLinks). Where a way joins them, the detour search above has the route.
 struct CloseFarWork {
     const CycleNetwork& net;
     const GapParams& p;
     const NodeIndex& index;
+    const std::vector<std::uint8_t>& arc_class;
 
     struct State {
         BoundedSearch network;
@@ -263,7 +277,7 @@ struct CloseFarWork {
         if (near.empty()) return;
         // First the cheap test: a way joins most close pairs within a short walk.
         const double farthest_way = p.detour_factor * p.close_far_straight_m + 50.0;
-        st.street.run({{u, 0.F}}, static_cast<float>(farthest_way), JoiningWayFilter{&net});
+        st.street.run({{u, 0.F}}, static_cast<float>(farthest_way), JoiningWayFilter{arc_class.data()});
         std::vector<std::pair<NodeId, double>> unjoined;  // (v, straight distance)
         for (const NodeId v : near) {
             const double d = haversine_m(coord[u], coord[v]);
@@ -280,7 +294,7 @@ struct CloseFarWork {
         }
         if (nearest_per_piece.empty()) return;
         // How far the ways join them today (for the benefit of the link), up to max_gap_m.
-        st.street.run({{u, 0.F}}, static_cast<float>(p.max_gap_m), JoiningWayFilter{&net});
+        st.street.run({{u, 0.F}}, static_cast<float>(p.max_gap_m), JoiningWayFilter{arc_class.data()});
         for (const auto& [piece, dv] : nearest_per_piece) {
             const auto [straight, v] = dv;
             Gap gap;
@@ -295,10 +309,11 @@ struct CloseFarWork {
     }
 };
 
-void close_far_gaps(const CycleNetwork& net, const GapParams& p, std::vector<Gap>& out) {
+void close_far_gaps(const CycleNetwork& net, const GapParams& p, const std::vector<std::uint8_t>& arc_class,
+                    std::vector<Gap>& out) {
     const Graph& g = net.graph();
     const NodeIndex index{g, [&](NodeId n) { return net.contains_node(n); }};
-    for (Gap& gap : parallel_in_order<Gap>(g.node_count(), CloseFarWork{net, p, index})) out.push_back(std::move(gap));
+    for (Gap& gap : parallel_in_order<Gap>(g.node_count(), CloseFarWork{net, p, index, arc_class})) out.push_back(std::move(gap));
 }
 
 }  // namespace
@@ -362,10 +377,10 @@ std::vector<Coord> Gap::geometry(const Graph& g) const {
 }
 
 std::vector<Gap> detect_gaps(const CycleNetwork& net, const GapParams& p) {
-    const std::vector<std::uint8_t> link = arc_mask(net.graph(), GapLinkFilter{&net});
+    const std::vector<std::uint8_t> arc_class = arc_classes(net);
     std::vector<Gap> out;
-    detour_gaps(net, p, ArcMaskFilter{&link}, out);
-    close_far_gaps(net, p, out);
+    detour_gaps(net, p, arc_class, out);
+    close_far_gaps(net, p, arc_class, out);
     return out;
 }
 
