@@ -47,12 +47,12 @@ private:
     std::unique_ptr<PJ, PjDeleter> m_pj;
 };
 
-void project(const Laea& laea, std::vector<double>& x, std::vector<double>& y) {
+void project(const Laea& laea, std::vector<double>& x, std::vector<double>& y, PJ_DIRECTION direction = PJ_FWD) {
     if (x.empty()) return;
-    const std::size_t n = proj_trans_generic(laea.transformation(), PJ_FWD, x.data(), sizeof(double), x.size(), y.data(),
+    const std::size_t n = proj_trans_generic(laea.transformation(), direction, x.data(), sizeof(double), x.size(), y.data(),
                                              sizeof(double), y.size(), nullptr, 0, 0, nullptr, 0, 0);
     if (n != x.size()) laea.fail("projecting grid corners");
-    for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t i = 0; i < x.size() && direction == PJ_FWD; ++i) {
         if (!std::isfinite(x[i]) || !std::isfinite(y[i]) || std::fabs(x[i]) > 180 || std::fabs(y[i]) > 90) {
             throw input_error{"PROJ: grid corner E " + std::to_string(x[i]) + ", N " + std::to_string(y[i]) +
                               " has no WGS84 position: the cell ids are not EPSG:3035 metres"};
@@ -63,6 +63,17 @@ void project(const Laea& laea, std::vector<double>& x, std::vector<double>& y) {
 }  // namespace
 
 void laea_to_wgs84(std::vector<double>& x, std::vector<double>& y) { project(Laea{}, x, y); }
+
+void wgs84_to_laea(std::vector<double>& x, std::vector<double>& y) {
+    const Laea laea;
+    project(laea, x, y, PJ_INV);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!std::isfinite(x[i]) || !std::isfinite(y[i])) {
+            throw input_error{"PROJ: longitude/latitude " + std::to_string(x[i]) + ", " + std::to_string(y[i]) +
+                              " has no EPSG:3035 position"};
+        }
+    }
+}
 
 GridCellsNear grid_cells_near(const PopulationGrid& grid, const BBox& box) {
     GridCellsNear out;

@@ -65,7 +65,9 @@ struct GridCellsNear {
 ///         missing: install proj-data).
 GridCellsNear grid_cells_near(const PopulationGrid& grid, const BBox& box);
 
-/// EPSG:3035 (easting, northing) → WGS84 (longitude, latitude), in place, with PROJ; for the tests.
+/// EPSG:3035 (easting, northing) → WGS84 (longitude, latitude), in place, with PROJ.
 void laea_to_wgs84(std::vector<double>& x, std::vector<double>& y);
+/// WGS84 (longitude, latitude) → EPSG:3035 (easting, northing), in place, with PROJ.
+void wgs84_to_laea(std::vector<double>& x, std::vector<double>& y);
 
 }  // namespace maillon
