@@ -29,6 +29,13 @@ std::string csv_field(const json& v) {
     return quoted + "\"";
 }
 
+/// The sources to credit: OSM, the QPV layer, and INSEE when its grid gave the residents.
+std::string attribution(const AnalysisResult& r) {
+    std::string a = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    if (r.population.source == "grid") a += "; population: Insee, Filosofi (Licence Ouverte 2.0)";
+    return a;
+}
+
 json coordinates(const std::vector<Coord>& line) {
     json c = json::array();
     for (const Coord p : line) c.push_back({round_to(p.lon(), 1e-7), round_to(p.lat(), 1e-7)});
@@ -88,7 +95,7 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
 json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
     json fc;
     fc["type"] = "FeatureCollection";
-    fc["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    fc["attribution"] = attribution(r);
     fc["population_model"] = key(r.model);
     json features = json::array();
     for (const Gap& gap : r.gaps) {
