@@ -23,8 +23,8 @@ std::size_t max_points(const CoverageParams& p) { return static_cast<std::size_t
 
 /// The QPV of the area (those whose box meets the graph's box), the share of each inside the
 /// frame, and their declared residents (the --qpv-population table, else the layer's field).
-void qpv_of_area(const Graph& g, const QpvLayer& qpv, const PopulationInputs& in, PopulationBuild& out) {
-    const BBox area = g.bbox();
+void qpv_of_area(const QpvLayer& qpv, const PopulationInputs& in, PopulationBuild& out) {
+    const BBox area = out.core;
     const BBox box = out.frame;
     if (!box.valid()) return;
     const GeosContext& ctx = qpv.geos();
@@ -126,7 +126,7 @@ void qpv_area_points(const QpvLayer& qpv, const CoverageParams& p, const std::ve
 /// with no way are not territory), each weighing a hectare.
 void territory_points(const Graph& g, const QpvLayer& qpv, const CoverageParams& p, PopulationBuild& out) {
     constexpr double cell = 100.0;
-    const LocalProjection proj = LocalProjection::around(g.bbox());
+    const LocalProjection proj = LocalProjection::around(out.core);
     std::unordered_set<std::int64_t> cells;
     const auto key = [](std::int64_t cx, std::int64_t cy) { return cx * 4000037LL + cy; };
     for (const Coord c : g.data().shape) {
@@ -145,8 +145,8 @@ void territory_points(const Graph& g, const QpvLayer& qpv, const CoverageParams&
 
 }  // namespace
 
-BBox reach_of(const Graph& g, double margin_m) {
-    BBox b = g.bbox();
+BBox reach_of(const BBox& box, double margin_m) {
+    const BBox& b = box;
     if (!b.valid()) return b;
     const double dlat = margin_m / (earth_radius_m * M_PI / 180.0);
     const double dlon = dlat / std::max(0.01, std::cos(std::max(std::fabs(b.min_lat), std::fabs(b.max_lat)) * M_PI / 180.0));
@@ -171,8 +171,9 @@ std::string people_text(double residents) {
 PopulationBuild build_population(const Graph& g, const QpvLayer& qpv, const CoverageParams& p,
                                  const PopulationInputs& inputs) {
     PopulationBuild out;
-    out.frame = reach_of(g, p.snap_max_m);
-    qpv_of_area(g, qpv, inputs, out);
+    out.core = g.bbox();
+    out.frame = reach_of(out.core, p.snap_max_m);
+    qpv_of_area(qpv, inputs, out);
     if (inputs.grid && grid_population(g, qpv, *inputs.grid, p, out)) {
         out.model = PopulationModel::grid;
         out.residents_known = true;

@@ -28,6 +28,7 @@ struct PopulationBuild {
     /// Where residents are placed: the graph's box grown by coverage.snap_max_m, the farthest a
     /// point can lie from the extract's ways and still reach one (docs/population.md, "Reach").
     BBox frame;
+    BBox core;  // the graph's own box (Graph::bbox() walks every coordinate: taken once)
     PopulationModel model = PopulationModel::area;
     std::vector<PopulationPoint> points;
     std::vector<QpvInArea> qpv;            // the QPV of the area, in layer order
@@ -36,8 +37,8 @@ struct PopulationBuild {
     std::vector<std::string> warnings;
 };
 
-/// The frame: the box around the graph's nodes and shapes, grown by margin_m on every side.
-BBox reach_of(const Graph& g, double margin_m);
+/// The frame: a box (the graph's) grown by margin_m on every side.
+BBox reach_of(const BBox& box, double margin_m);
 /// "lon 2.3495–2.3827, lat 48.8563–48.8713", for messages.
 std::string box_text(const BBox& b);
 

@@ -37,7 +37,7 @@ bool grid_population(const Graph& g, const QpvLayer& qpv, const PopulationGrid& 
     sum.residents_read = grid.residents;
     sum.cells_read = grid.cells.size();
     GridCellsNear near = grid_cells_near(grid, box);
-    const CellZones zones{std::move(near.cells), box, g.bbox()};
+    const CellZones zones{std::move(near.cells), box, out.core};
     sum.cells_in_extract = zones.zones().size();
     sum.residents_outside_extract = near.residents_far + zones.residents_outside();
     if (zones.zones().empty() || !(zones.residents_inside() > 0)) {
