@@ -490,3 +490,37 @@ TEST_CASE("planned stations are ranked by the QPV residents they add, not by the
     CHECK(p1->rank == 2);
     CHECK(p2->marginal_qpv_residents == Approx(3000.0).epsilon(1e-9));
 }
+
+TEST_CASE("sampled trips run from homes to the imported places: a gap with no place within reach gets none",
+          "[population]") {
+    // Two banks 400 m apart with no link between them; a bakery only by the northern one (node S, 50 m north of
+    // its street). Without any place, trips run between homes and both gaps carry some.
+    const std::string north = "A--B---C--D", south = "E--F---G--H";
+    const auto scenario = [&](bool bakery) {
+        return Scenario{"\n" + std::string(bakery ? "     S" : "") + "\n" + north + "\n\n\n\n\n\n\n\n" + south + "\n",
+                        {{"AB", cycleway}, {"BC", residential}, {"CD", cycleway},
+                         {"EF", cycleway}, {"FG", residential}, {"GH", cycleway}},
+                        bakery ? std::map<char, Tags>{{'S', {{"shop", "bakery"}, {"name", "Boulangerie"}}}} : std::map<char, Tags>{},
+                        50.0};
+    };
+    const auto trips = [](const Graph& g, const AnalysisResult& r, char from, char to) {
+        for (const auto& gap : r.gaps) {
+            if ((gap.from == Scenario::node(g, from) && gap.to == Scenario::node(g, to)) ||
+                (gap.from == Scenario::node(g, to) && gap.to == Scenario::node(g, from))) {
+                return gap.trips;
+            }
+        }
+        FAIL("no gap " << from << to);
+        return -1.0;
+    };
+    const Graph with_place = scenario(true).build();
+    REQUIRE(with_place.poi_count() == 1);
+    const AnalysisResult r = maillon::analysis::run_analysis(with_place, {}, {});
+    CHECK(trips(with_place, r, 'B', 'C') > 0);
+    CHECK(trips(with_place, r, 'F', 'G') == 0);
+    const Graph homes = scenario(false).build();
+    REQUIRE(homes.poi_count() == 0);
+    const AnalysisResult h = maillon::analysis::run_analysis(homes, {}, {});
+    CHECK(trips(homes, h, 'B', 'C') > 0);
+    CHECK(trips(homes, h, 'F', 'G') > 0);
+}
