@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 namespace maillon::analysis {
@@ -25,9 +26,68 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
-/// Destinations of sampled trips: places of interest when the graph has them (none yet: trips
-/// then run between homes, see sample_trip_usage).
-std::vector<NodeId> trip_destinations(const Graph&) { return {}; }
+/// Places people ride to (docs/ranking.md, `trips`): schools and universities, rail and metro
+/// stations, subway entrances and tram stops, shops, healthcare, sport and leisure, public
+/// services, offices (a proxy for jobs). Not bus stops (a bus is taken instead of the bike, and
+/// they would outnumber every other place) nor bike-share stations.
+bool is_trip_destination(PoiKind k) noexcept {
+    switch (k) {
+        case PoiKind::bus_stop:
+        case PoiKind::bicycle_rental:
+        case PoiKind::other:
+        case PoiKind::count_: return false;
+        default: return true;
+    }
+}
+
+/// Destinations of sampled trips: each imported place of a destination kind at the nearest node a
+/// bike can leave, within destination_snap_m (a place farther from any cyclable way lies outside
+/// the extract's streets). One entry per place: a node with three shops draws three times the
+/// trips of a node with one. Empty when the graph has no such place: trips then run between homes.
+constexpr double destination_snap_m = 200;
+std::vector<NodeId> trip_destinations(const Graph& g) {
+    const auto& d = g.data();
+    std::vector<NodeId> out;
+    if (std::none_of(d.poi_kind.begin(), d.poi_kind.end(), is_trip_destination)) return out;
+    const NodeIndex cyclable{g, [&g](NodeId n) {
+        bool bike = false;
+        g.for_each_out_arc(n, [&](ArcId a) { bike = bike || g.allows(a, Mode::bike); });
+        return bike;
+    }};
+    for (std::size_t i = 0; i < g.poi_count(); ++i) {
+        if (!is_trip_destination(d.poi_kind[i])) continue;
+        const auto near = cyclable.nearest(d.poi_coord[i]);
+        if (near && near->second <= destination_snap_m) out.push_back(near->first);
+    }
+    return out;
+}
+
+/// Population beyond walking reach: counted, and a warning above coverage.max_beyond_reach_share.
+void report_beyond_reach(const PopulationIndex& population, const CoverageParams& p, AnalysisResult& r) {
+    double total = 0, far = 0, far_residents = 0;
+    bool residents = false;
+    const auto& points = population.points();
+    for (std::uint32_t i = 0; i < points.size(); ++i) {
+        total += points[i].weight;
+        if (points[i].has_residents()) residents = true;
+        if (population.snapped(i)) continue;
+        far += points[i].weight;
+        if (points[i].has_residents()) far_residents += points[i].residents;
+    }
+    PopulationSummary& s = r.population;
+    s.share_beyond_reach = total > 0 ? far / total : 0;
+    if (residents) s.residents_beyond_reach = far_residents;
+    if (s.share_beyond_reach > p.max_beyond_reach_share) {
+        const auto pct = [](double x) { return std::to_string(static_cast<int>(std::lround(100 * x))) + " %"; };
+        r.warnings.push_back(pct(s.share_beyond_reach) + " of the population (" + std::to_string(population.unsnapped()) +
+                             " of " + std::to_string(points.size()) + " points" +
+                             (residents && far_residents > 0 ? ", " + people_text(far_residents) + " residents" : std::string{}) +
+                             ") lies farther than " + std::to_string(static_cast<int>(p.snap_max_m)) +
+                             " m from any walkable way: beyond walking reach, it is left out of every share. Above "
+                             "coverage.max_beyond_reach_share (" + pct(p.max_beyond_reach_share) +
+                             "): is the extract cut tighter than the QPV layer or the population grid?");
+    }
+}
 
 /// Data issues are all listed (unranked) whatever their benefit: a mapper fixes them all.
 void list_data_issues(AnalysisResult& result) {
@@ -64,7 +124,7 @@ void add_undershoots(std::vector<Gap> undershoots, const GapParams& p, AnalysisR
 }  // namespace
 
 AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile,
-                            const StationInputs* stations) {
+                            const StationInputs* stations, const PopulationInputs& population_inputs) {
     AnalysisResult result;
     StepTimer timer{result};
 
@@ -75,18 +135,20 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     timer.done("network");
 
     // Population points snapped to the walking network.
-    PopulationBuild build = build_population(g, qpv, profile.coverage);
+    PopulationBuild build = build_population(g, qpv, profile.coverage, population_inputs);
     result.model = build.model;
     result.qpv_residents_known = build.residents_known;
-    result.qpv_in_area = build.qpv_in_area.size();
+    result.qpv_in_area = build.qpv.size();
+    result.population = build.summary;
     result.warnings = std::move(build.warnings);
-    if (qpv.size() > 0 && build.qpv_in_area.empty()) {
+    if (qpv.size() > 0 && build.qpv.empty()) {
         result.warnings.push_back("no QPV of '" + qpv.path + "' lies in the extract's area: QPV coverage terms are 0");
     }
     const EdgeSnapper foot{g, Mode::foot};
     const PopulationIndex population{g, foot, std::move(build.points), profile.coverage.snap_max_m};
     result.population_points = population.points().size();
     result.population_unsnapped = population.unsnapped();
+    report_beyond_reach(population, profile.coverage, result);
     timer.done("population");
 
     // Gaps (docs/gaps.md): identify, prioritize, decluster, classify; then measure and rank the list.
@@ -130,7 +192,7 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     }
 
     // QPV vs territory.
-    result.indicators = compute_indicators(network, qpv, build.qpv_in_area, population, result.gaps, profile,
+    result.indicators = compute_indicators(network, qpv, result.model, build.qpv, population, result.gaps, profile,
                                            stations ? &result.stations.covered_by_existing : nullptr);
     timer.done("indicators");
     return result;

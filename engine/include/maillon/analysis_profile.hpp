@@ -52,6 +52,9 @@ struct CoverageParams {
     double walk_m = 300;           // the observatory's 300 m, along the walking network
     double point_spacing_m = 25;   // grid spacing of the area population model
     double snap_max_m = 150;       // farther from any walkable way: not reachable on foot
+    double spread_step_m = 25;     // residents spread along ways: one point per piece of at most this
+    double max_points = 10e6;      // more population points are refused (a layer or grid far too big)
+    double max_beyond_reach_share = 0.10;  // warn when more of the population is beyond walking reach
 };
 
 struct BenefitParams {

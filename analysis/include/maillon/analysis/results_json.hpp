@@ -28,6 +28,8 @@ json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r);
 json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s);
 
 json indicators_json(const AnalysisResult& r, const AnalysisProfile& p);
+/// What the shares of the indicators are shares of, in French, for the model (indicators.json `note`).
+std::string population_note(PopulationModel m);
 std::string indicators_csv(const AnalysisResult& r);
 
 /// The profile as JSON (all values, defaults included) and back.
