@@ -1,9 +1,10 @@
-// maillon analyze GRAPH|EXTRACT --qpv QPV.geojson [--profile P.json] -o DIR: ranked gaps and
-// QPV indicators as files.
+// maillon analyze GRAPH|EXTRACT --qpv QPV.geojson [--population GRID.csv] [--qpv-population T.csv]
+// [--profile P.json] -o DIR: ranked gaps and QPV indicators as files.
 
 #include "commands.hpp"
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis/labels_fr.hpp"
 #include "maillon/analysis/results_json.hpp"
 #include "maillon/errors.hpp"
 #include "maillon/graph_io.hpp"
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -31,7 +33,8 @@ class AnalyzeCommand : public Command {
 public:
     const char* name() const override { return "analyze"; }
     const char* synopsis() const override {
-        return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--profile PROFILE.json] "
+        return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--population GRID.csv[.gz]] "
+               "[--qpv-population QPV_POP.csv] [--profile PROFILE.json] "
                "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] -o DIR";
     }
     const char* description() const override {
@@ -49,6 +52,7 @@ public:
             ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
             ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists");
+        add_population_options(options, m_population);
         add_station_options(options, m_stations);
         const auto vm = parse(args, options, {"INPUT"});
         if (m_help) return;
@@ -69,25 +73,30 @@ public:
         const QpvLayer qpv = load_qpv(m_qpv, m_fields);
         for (const std::string& w : qpv.all_warnings()) verbose("warning: " + w);
 
-        std::vector<std::string> station_warnings;
-        const auto stations = load_station_inputs(m_stations, station_warnings);
-        for (const std::string& w : station_warnings) verbose("warning: " + w);
+        std::vector<std::string> input_warnings;
+        const LoadedPopulation population = load_population(m_population, [&](const std::string& s) { verbose(s); }, input_warnings);
+        const auto stations = load_station_inputs(m_stations, input_warnings);
+        for (const std::string& w : input_warnings) verbose("warning: " + w);
 
         verbose("analysing");
-        const analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr);
+        const analysis::AnalysisResult result =
+            analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr, population.inputs());
         for (const std::string& w : result.warnings) verbose("warning: " + w);
 
         OutputDir out{m_output, m_overwrite};
         out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
+        out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
-        out.write("run.json", run_json({m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned}, graph, qpv, result, profile, load_s).dump(2) + "\n");
+        const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
+                               m_population.grid, m_population.qpv_table};
+        out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, indicators.json, indicators.csv, " +
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, " +
                 (result.has_stations ? "stations.geojson, " : "") + "run.json}");
         return 0;
     }
@@ -98,10 +107,18 @@ private:
         std::size_t data = 0;
         for (const Gap& gap : r.gaps) data += gap.gap_class == GapClass::data ? 1 : 0;
         std::printf("cycle network %.1f km in %zu pieces; %zu gaps to close and %zu likely data errors, from %zu candidates\n",
-                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidates);
-        std::printf("population model: %s (%s)\n\n", std::string{key(r.model)}.c_str(),
-                    r.model == PopulationModel::area ? "QPV area within 300 m, in hectares" : "residential floor area");
-        std::printf("%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", "QPV", "streets", "treatment");
+                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidate_count);
+        const bool residents = r.qpv_residents_known;
+        std::printf("population model: %s (%s)\n", std::string{key(r.model)}.c_str(), model_text(r.model));
+        if (std::isfinite(r.population.residents_read)) {
+            std::printf("residents: %s read, %s in the extract, %s inside QPV, %s beyond walking reach\n",
+                        analysis_people(r.population.residents_read).c_str(),
+                        analysis_people(r.population.residents_in_extract).c_str(),
+                        analysis_people(r.population.residents_in_qpv).c_str(),
+                        analysis_people(r.population.residents_beyond_reach).c_str());
+        }
+        std::printf("\n%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", residents ? "QPV res." : "QPV ha",
+                    "streets", "treatment");
         int shown = 0;
         for (const Gap& gap : r.gaps) {
             if (gap.rank == 0) continue;
@@ -110,12 +127,26 @@ private:
             for (const auto n : gap.names) streets += (streets.empty() ? "" : ", ") + g.data().names[n];
             std::string qpvs;
             for (const auto q : gap.qpvs) qpvs += (qpvs.empty() ? "" : " ") + qpv[static_cast<std::size_t>(q)].code;
-            std::printf("%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n", gap.rank, std::string{key(gap.gap_class)}.c_str(),
-                        gap.length_m, gap.qpv_weight, streets.c_str(), gap.treatment.c_str(), qpvs.c_str());
+            const double qpv_value = residents && std::isfinite(gap.qpv_residents) ? gap.qpv_residents : gap.qpv_weight;
+            std::printf(residents ? "%4u  %-10s %6.0fm %9.0f  %-30.30s %s %s\n" : "%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n",
+                        gap.rank, std::string{key(gap.gap_class)}.c_str(), gap.length_m, qpv_value, streets.c_str(),
+                        std::string{analysis::label_fr(gap.treatment)}.c_str(), qpvs.c_str());
         }
     }
 
+    static const char* model_text(PopulationModel m) {
+        switch (m) {
+            case PopulationModel::grid: return "INSEE 200 m grid: QPV coverage in residents";
+            case PopulationModel::qpv_population: return "QPV populations: QPV coverage in residents, territory in hectares";
+            case PopulationModel::floor_area: return "residential floor area";
+            case PopulationModel::area: break;
+        }
+        return "no population source: QPV area within 300 m, in hectares";
+    }
+    static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::people_text(v) : "-"; }
+
     std::string m_input, m_qpv, m_profile, m_output;
+    PopulationFiles m_population;
     QpvFieldNames m_fields;
     StationFiles m_stations;
     bool m_overwrite = false;

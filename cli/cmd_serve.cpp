@@ -37,8 +37,8 @@ class ServeCommand : public Command {
 public:
     const char* name() const override { return "serve"; }
     const char* synopsis() const override {
-        return "maillon serve [GRAPH.maillon|EXTRACT.osm.pbf|ANALYZE_DIR] [--qpv QPV.geojson] [--profile P.json] "
-               "[--bind 127.0.0.1] [--port 8080]";
+        return "maillon serve [GRAPH.maillon|EXTRACT.osm.pbf|ANALYZE_DIR] [--qpv QPV.geojson] [--population GRID.csv] "
+               "[--qpv-population QPV_POP.csv] [--profile P.json] [--bind 127.0.0.1] [--port 8080]";
     }
     const char* description() const override {
         return "Serve the analysis as a GeoJSON API and the planners' web map (no input: the embedded Paris demo).";
@@ -53,6 +53,7 @@ public:
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
             ("web-root", po::value<std::string>(&m_web_root)->default_value(source_dir + "/web-static"), "directory of the web page")
             ("INPUT", po::value<std::string>(&m_inputs.graph_or_extract), "graph, extract or analyze output directory");
+        add_population_options(options, m_population);
         add_station_options(options, m_stations);
         po::positional_options_description pos;
         pos.add("INPUT", 1);
@@ -69,6 +70,10 @@ public:
         if (m_inputs.graph_or_extract.empty()) {  // the demo
             m_inputs.graph_or_extract = source_dir + "/tests/data/paris-republique.osm.pbf";
             if (m_inputs.qpv.empty()) m_inputs.qpv = source_dir + "/tests/data/qpv2024-idf-simplified.geojson";
+            // Real INSEE residents (Filosofi 2021, 200 m cells of central Paris): gaps ranked by QPV residents served.
+            if (m_population.grid.empty() && m_population.qpv_table.empty()) {
+                m_population.grid = source_dir + "/tests/data/filosofi2021-paris-centre-200m.csv";
+            }
             if (!m_stations.any()) {
                 m_stations.gbfs = source_dir + "/tests/data/station_information_2025-10-18.json";
                 m_stations.status = source_dir + "/tests/data/station_status_2025-10-18.json";
@@ -99,16 +104,20 @@ public:
         Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
         const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         QpvLayer qpv = load_qpv(m_inputs.qpv);
-        std::vector<std::string> station_warnings;
-        const auto stations = load_station_inputs(m_stations, station_warnings);
-        for (const auto& w : station_warnings) verbose("warning: " + w);
+        std::vector<std::string> input_warnings;
+        const LoadedPopulation population = load_population(m_population, [&](const std::string& s) { verbose(s); }, input_warnings);
+        const auto stations = load_station_inputs(m_stations, input_warnings);
+        for (const auto& w : input_warnings) verbose("warning: " + w);
         verbose("analysing");
-        analysis::AnalysisResult result = analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr);
+        analysis::AnalysisResult result =
+            analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr, population.inputs());
         for (const auto& w : result.warnings) verbose("warning: " + w);
         m_inputs.stations = m_stations.gbfs;
         m_inputs.station_status = m_stations.status;
         m_inputs.planned = m_stations.planned;
-        analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s);
+        m_inputs.population = m_population.grid;
+        m_inputs.qpv_population = m_population.qpv_table;
+        analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s, population.inputs());
         const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
         server.set_state(state);
 
@@ -193,11 +202,14 @@ private:
             if (role == "stations" && m_stations.gbfs.empty()) m_stations.gbfs = path;
             if (role == "station_status" && m_stations.status.empty()) m_stations.status = path;
             if (role == "planned" && m_stations.planned.empty()) m_stations.planned = path;
+            if (role == "population" && m_population.grid.empty()) m_population.grid = path;
+            if (role == "qpv_population" && m_population.qpv_table.empty()) m_population.qpv_table = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
     }
 
     RunInputs m_inputs;
+    PopulationFiles m_population;
     StationFiles m_stations;
     std::string m_bind;
     std::string m_web_root;

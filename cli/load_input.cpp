@@ -3,6 +3,8 @@
 #include "maillon/graph_io.hpp"
 #include "maillon/importers/osm_import.hpp"
 
+namespace po = boost::program_options;
+
 namespace maillon::cli {
 
 Graph load_or_import(const std::string& path, bool show_progress, const std::function<void(const std::string&)>& log) {
@@ -14,6 +16,30 @@ Graph load_or_import(const std::string& path, bool show_progress, const std::fun
     importers::ImportOptions options;
     options.show_progress = show_progress;
     return importers::import_osm(path, options);
+}
+
+void add_population_options(po::options_description& options, PopulationFiles& files) {
+    options.add_options()
+        ("population", po::value<std::string>(&files.grid),
+         "residents: INSEE 200 m population grid, CSV (idcar_200m, ind; .csv or .csv.gz; docs/population.md)")
+        ("qpv-population", po::value<std::string>(&files.qpv_table),
+         "residents per QPV: CSV of QPV code and population (checked against --population when both are given)");
+}
+
+LoadedPopulation load_population(const PopulationFiles& files, const std::function<void(const std::string&)>& log,
+                                 std::vector<std::string>& warnings) {
+    LoadedPopulation out;
+    if (!files.grid.empty()) {
+        log("reading population grid " + files.grid);
+        out.grid = load_population_grid(files.grid);
+        warnings.insert(warnings.end(), out.grid->warnings.begin(), out.grid->warnings.end());
+    }
+    if (!files.qpv_table.empty()) {
+        log("reading QPV population table " + files.qpv_table);
+        out.qpv_table = load_qpv_population(files.qpv_table);
+        warnings.insert(warnings.end(), out.qpv_table->warnings.begin(), out.qpv_table->warnings.end());
+    }
+    return out;
 }
 
 }  // namespace maillon::cli

@@ -6,6 +6,7 @@
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
 
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -49,10 +50,52 @@ json input_entry(const std::string& role, const std::string& path) {
     return {{"role", role}, {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
 }
 
+json number_or_null(double v) { return std::isfinite(v) ? json(std::round(v * 10) / 10) : json(nullptr); }
+
+/// run.json "population": the model, the sources (file, hash, columns) and the totals read,
+/// placed, inside QPV, outside the extract and beyond walking reach (docs/population.md).
+json population_json(const json& inputs, const analysis::AnalysisResult& r, const analysis::PopulationInputs& in) {
+    const analysis::PopulationSummary& s = r.population;
+    // A source file: path and hash (from the inputs list), then what was read from it.
+    const auto file = [&](const std::string& role, const std::string& path, json read) {
+        json f = {{"path", path}, {"sha256", nullptr}};
+        for (const auto& i : inputs) {
+            if (i["role"] == role) f["sha256"] = i["sha256"];
+        }
+        f.update(read);
+        return f;
+    };
+    json j;
+    j["model"] = key(r.model);
+    j["weight_unit"] = weight_unit(r.model);
+    j["source"] = s.source;
+    j["grid"] = !in.grid ? json(nullptr)
+                         : file("population", in.grid->path,
+                                {{"id_field", in.grid->id_field}, {"population_field", in.grid->population_field},
+                                 {"cells", s.cells_read}, {"cells_in_extract", s.cells_in_extract},
+                                 {"cells_on_buildings", s.cells_on_buildings}, {"cells_on_ways", s.cells_on_ways},
+                                 {"cells_at_centre", s.cells_at_centre}});
+    j["qpv_table"] = !in.qpv_table ? json(nullptr)
+                                   : file("qpv_population", in.qpv_table->path,
+                                          {{"code_field", in.qpv_table->code_field},
+                                           {"population_field", in.qpv_table->population_field},
+                                           {"rows", in.qpv_table->rows.size()},
+                                           {"codes_not_in_layer", s.table_codes_not_in_layer}});
+    j["residents_read"] = number_or_null(s.residents_read);
+    j["residents_in_extract"] = number_or_null(s.residents_in_extract);
+    j["residents_outside_extract"] = number_or_null(s.residents_outside_extract);
+    j["residents_in_qpv"] = number_or_null(s.residents_in_qpv);
+    j["residents_beyond_reach"] = number_or_null(s.residents_beyond_reach);
+    j["points"] = r.population_points;
+    j["points_beyond_reach"] = r.population_unsnapped;
+    j["share_beyond_reach"] = std::round(s.share_beyond_reach * 1e4) / 1e4;
+    return j;
+}
+
 }  // namespace
 
 analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                        const AnalysisProfile& p, double load_s) {
+                        const AnalysisProfile& p, double load_s, const analysis::PopulationInputs& population) {
         json j;
         j["engine"] = {{"name", "maillon"}, {"version", version_string}, {"graph_format_version", graph_format_version}};
         j["created_at"] = utc_now();
@@ -61,6 +104,8 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         if (!in.stations.empty()) inputs.push_back(input_entry("stations", in.stations));
         if (!in.station_status.empty()) inputs.push_back(input_entry("station_status", in.station_status));
         if (!in.planned.empty()) inputs.push_back(input_entry("planned", in.planned));
+        if (!in.population.empty()) inputs.push_back(input_entry("population", in.population));
+        if (!in.qpv_population.empty()) inputs.push_back(input_entry("qpv_population", in.qpv_population));
         j["inputs"] = inputs;
         j["osm"] = {{"source", g.data().source_name},
                     {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},
@@ -70,8 +115,7 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
                     {"count", qpv.size()},
                     {"in_area", r.qpv_in_area},
                     {"residents_known", r.qpv_residents_known}};
-        j["population"] = {{"model", key(r.model)}, {"weight_unit", weight_unit(r.model)},
-                           {"points", r.population_points}, {"points_beyond_reach", r.population_unsnapped}};
+        j["population"] = population_json(inputs, r, population);
         j["parameters"] = analysis::profile_to_json(p);
         if (r.has_stations) {
             std::map<std::string, int> by_status;
@@ -81,7 +125,10 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         std::map<std::string, int> by_class;
         for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
         j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},
-                       {"candidates", r.candidates}, {"gaps", r.gaps.size()}, {"by_class", by_class}};
+                       {"candidates", r.candidate_count}, {"gaps", r.gaps.size()}, {"by_class", by_class},
+                       {"secondary", r.candidates.size()}, {"overlapping", r.overlapping}};
+        j["benefit"] = {{"origins", r.benefit_origins}, {"sampled", r.benefit_sampled},
+                        {"exact", r.benefit_origins == r.benefit_sampled}, {"cut", r.benefit_cut}};
         json seconds = {{"load_or_import", load_s}};
         for (const auto& [step, s] : r.seconds) seconds[step] = s;
         j["seconds"] = seconds;

@@ -14,10 +14,13 @@ struct RunInputs {
     std::string qpv;
     std::string profile;  // "" when defaults
     std::string stations, station_status, planned;  // "" when not given
+    std::string population, qpv_population;         // "" when not given
 };
 
+/// @param population the population sources as read (their columns are recorded); may be null.
 analysis::json run_json(const RunInputs& inputs, const Graph& g, const QpvLayer& qpv,
-                        const analysis::AnalysisResult& r, const AnalysisProfile& p, double load_seconds);
+                        const analysis::AnalysisResult& r, const AnalysisProfile& p, double load_seconds,
+                        const analysis::PopulationInputs& population = {});
 
 /// Reads a profile file (empty path: defaults). @throws input_error naming the file.
 AnalysisProfile read_profile(const std::string& path);

@@ -12,6 +12,7 @@ packages=(
   libosmium2-dev libprotozero-dev libboost-graph-dev libboost-program-options-dev libgeos-dev
   nlohmann-json3-dev catch2 libcpp-httplib-dev
   zlib1g-dev libbz2-dev libexpat1-dev libssl-dev
+  libproj-dev proj-bin libcsv-dev
   osmium-tool gdal-bin python3
 )
 for option in "$@"; do

@@ -1,5 +1,5 @@
-// The HTTP API in-process: a server on a free port over the République demo, queried with
-// cpp-httplib's client (docs/api.md).
+// The HTTP API in-process: a server on a free port over the République demo (with the demo's
+// residents, INSEE Filosofi 2021 cells), queried with cpp-httplib's client (docs/api.md).
 
 #include "test_server_fixture.hpp"
 
@@ -41,12 +41,30 @@ TEST_CASE("meta, indicators and QPV describe the run", "[api]") {
     CHECK(meta["bbox"].size() == 4);
     CHECK_THAT(meta["attribution"].get<std::string>(), Catch::Contains("OpenStreetMap contributors"));
     const json ind = get_json("/api/v1/indicators");
-    CHECK(ind["population_model"] == "area");
+    CHECK(ind["population_model"] == "grid");
+    CHECK(ind["weight_unit"] == "residents");
+    CHECK(ind["qpv_residents_known"] == true);
     CHECK(ind["rows"][0]["scope"] == "territory");
+    CHECK(ind["rows"][0]["share_of"] == "residents");
+    CHECK(ind["rows"][0]["residents"].get<double>() > 50000);  // central Paris: ~29,000 residents per km²
     const json qpv = get_json("/api/v1/qpv");
     REQUIRE(qpv["features"].size() == 1);
     CHECK(qpv["features"][0]["properties"]["code"] == "QN07519M");
     CHECK(qpv["features"][0]["geometry"]["type"] == "MultiPolygon");
+    CHECK(qpv["features"][0]["properties"]["residents"].get<double>() > 0);
+}
+
+TEST_CASE("the demo's first gaps are ranked by the QPV residents they serve", "[api]") {
+    const json page = get_json("/api/v1/gaps?limit=5");
+    REQUIRE(page["features"].size() >= 2);
+    const json& top = page["features"][0]["properties"];
+    CHECK(top["rank"] == 1);
+    CHECK(top["weight_unit"] == "residents");
+    REQUIRE(top["qpv_pop"].is_number());
+    CHECK(top["qpv_pop"].get<double>() > 0);
+    CHECK(top["qpv_codes"] == json::array({"QN07519M"}));
+    CHECK(top["all_pop"].get<double>() >= top["qpv_pop"].get<double>());
+    for (const auto& f : page["features"]) CHECK(f["properties"]["qpv_pop"].is_number());  // never null with the grid
 }
 
 TEST_CASE("gaps come in rank order, page by page, and the filters narrow them", "[api]") {

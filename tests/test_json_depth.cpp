@@ -6,13 +6,13 @@
 #include "maillon/importers/qpv.hpp"
 #include "maillon/importers/stations.hpp"
 
-#include "temp_file.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
-using maillon::test::write_temp_file;
+using maillon::test::TempFile;
 
 namespace {
 
@@ -36,15 +36,18 @@ TEST_CASE("the bounded parser takes 64 levels and refuses 65 and 100,000", "[jso
 }
 
 TEST_CASE("a QPV layer with 100,000 nested coordinate arrays is refused with a message", "[json][qpv]") {
-    const std::string path = write_temp_file("qpv.geojson",
-                                   R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"QN1"},)"
-                                   R"("geometry":{"type":"Polygon","coordinates":)" + nested(100000) + "}}]}");
+    const TempFile path_file("qpv.geojson",
+                             R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"QN1"},)"
+                             R"("geometry":{"type":"Polygon","coordinates":)" + nested(100000) + "}}]}");
+    const std::string& path = path_file.path();
     CHECK_THROWS_WITH(maillon::load_qpv(path), Catch::Contains("QPV layer '" + path + "' nests arrays or objects more than 64"));
 }
 
 TEST_CASE("GBFS and planned-station files nested too deep are refused with a message", "[json][stations]") {
-    const std::string gbfs = write_temp_file("station_information.json", R"({"data":{"stations":)" + nested(100000) + "}}");
+    const TempFile gbfs_file("station_information.json", R"({"data":{"stations":)" + nested(100000) + "}}");
+    const std::string& gbfs = gbfs_file.path();
     CHECK_THROWS_WITH(maillon::load_gbfs_stations(gbfs), Catch::Contains("more than 64 levels deep"));
-    const std::string planned = write_temp_file("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
+    const TempFile planned_file("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
+    const std::string& planned = planned_file.path();
     CHECK_THROWS_WITH(maillon::load_planned_stations(planned), Catch::Contains("more than 64 levels deep"));
 }

@@ -2,6 +2,7 @@
 
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/importers/osm_import.hpp"
+#include "maillon/importers/population_grid.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -22,7 +23,8 @@ TestServer::TestServer() {
     Graph g = importers::import_osm(data_dir + "/paris-republique.osm.pbf");
     QpvLayer qpv = load_qpv(data_dir + "/qpv2024-idf-simplified.geojson");
     const AnalysisProfile profile;
-    auto result = analysis::run_analysis(g, qpv, profile);
+    const PopulationGrid grid = load_population_grid(data_dir + "/filosofi2021-paris-centre-200m.csv");
+    auto result = analysis::run_analysis(g, qpv, profile, nullptr, {&grid, nullptr});
     state = std::make_unique<server::ServedState>(std::move(g), std::move(qpv), std::move(result), profile,
                                                   analysis::json{{"engine", {{"name", "maillon"}}}});
     std::filesystem::create_directories(web_root);

@@ -1,6 +1,6 @@
 #pragma once
 // The in-process API server the API tests share (one for the whole test run: building the state
-// of the République demo takes a moment), and a raw-socket client for requests cpp-httplib's own
+// of the République demo, with its residents from INSEE's Filosofi 2021 cells, takes a moment), and a raw-socket client for requests cpp-httplib's own
 // client would not send as written (invalid UTF-8, no body, many idle connections).
 
 #include "maillon/server/server.hpp"

@@ -253,6 +253,27 @@ TEST_CASE("a track along the crossed road does not make it easier to cross", "[s
     CHECK(crossing_lts(g, 'X') == 3);
 }
 
+TEST_CASE("a cyclist on a track beside a busy road arrives at low stress: crossing another busy road is a crossing",
+          "[stress][crossing]") {
+    // C-X-D is a primary with a track each side (busy for cars, LTS 1 for the cyclist); it crosses
+    // the primary A-X-B. Without this rule the track counted as a busy road and X looked easy.
+    Tags avenue = primary_50_2_lanes;
+    avenue.emplace_back("cycleway:both", "track");
+    const auto g = crossing(primary_50_2_lanes, avenue);
+    CHECK(crossing_lts(g, 'X') == 3);
+    const auto signals = crossing(primary_50_2_lanes, avenue, {{"highway", "traffic_signals"}});
+    CHECK(crossing_lts(signals, 'X') == 1);
+}
+
+TEST_CASE("a plain node along an avenue with a track is no crossing", "[stress][crossing]") {
+    // The avenue A-X-B has a track; C-X-D is a footway closed to bikes (no low-stress arrival from
+    // it): X only joins two edges of the same busy avenue that the track follows.
+    Tags avenue = primary_50_2_lanes;
+    avenue.emplace_back("cycleway:both", "track");
+    const auto g = crossing(avenue, {{"highway", "footway"}});
+    CHECK(crossing_lts(g, 'X') == 0);
+}
+
 TEST_CASE("a residential street meeting a residential street is no crossing of a busier road", "[stress][crossing]") {
     const auto g = crossing({{"highway", "residential"}}, {{"highway", "residential"}});
     CHECK(crossing_lts(g, 'X') == 0);

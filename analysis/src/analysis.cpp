@@ -4,7 +4,9 @@
 #include "population_points.hpp"
 #include "maillon/spatial_index.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 namespace maillon::analysis {
@@ -24,14 +26,105 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
-/// Destinations of sampled trips: places of interest when the graph has them (none yet: trips
-/// then run between homes, see sample_trip_usage).
-std::vector<NodeId> trip_destinations(const Graph&) { return {}; }
+/// Places people ride to (docs/ranking.md, `trips`): schools and universities, rail and metro
+/// stations, subway entrances and tram stops, shops, healthcare, sport and leisure, public
+/// services, offices (a proxy for jobs). Not bus stops (a bus is taken instead of the bike, and
+/// they would outnumber every other place) nor bike-share stations.
+bool is_trip_destination(PoiKind k) noexcept {
+    switch (k) {
+        case PoiKind::bus_stop:
+        case PoiKind::bicycle_rental:
+        case PoiKind::other:
+        case PoiKind::count_: return false;
+        default: return true;
+    }
+}
+
+/// Destinations of sampled trips: each imported place of a destination kind at the nearest node a
+/// bike can leave, within destination_snap_m (a place farther from any cyclable way lies outside
+/// the extract's streets). One entry per place: a node with three shops draws three times the
+/// trips of a node with one. Empty when the graph has no such place: trips then run between homes.
+constexpr double destination_snap_m = 200;
+std::vector<NodeId> trip_destinations(const Graph& g) {
+    const auto& d = g.data();
+    std::vector<NodeId> out;
+    if (std::none_of(d.poi_kind.begin(), d.poi_kind.end(), is_trip_destination)) return out;
+    const NodeIndex cyclable{g, [&g](NodeId n) {
+        bool bike = false;
+        g.for_each_out_arc(n, [&](ArcId a) { bike = bike || g.allows(a, Mode::bike); });
+        return bike;
+    }};
+    for (std::size_t i = 0; i < g.poi_count(); ++i) {
+        if (!is_trip_destination(d.poi_kind[i])) continue;
+        const auto near = cyclable.nearest(d.poi_coord[i]);
+        if (near && near->second <= destination_snap_m) out.push_back(near->first);
+    }
+    return out;
+}
+
+/// Population beyond walking reach: counted, and a warning above coverage.max_beyond_reach_share.
+void report_beyond_reach(const PopulationIndex& population, const CoverageParams& p, AnalysisResult& r) {
+    double total = 0, far = 0, far_residents = 0;
+    bool residents = false;
+    const auto& points = population.points();
+    for (std::uint32_t i = 0; i < points.size(); ++i) {
+        total += points[i].weight;
+        if (points[i].has_residents()) residents = true;
+        if (population.snapped(i)) continue;
+        far += points[i].weight;
+        if (points[i].has_residents()) far_residents += points[i].residents;
+    }
+    PopulationSummary& s = r.population;
+    s.share_beyond_reach = total > 0 ? far / total : 0;
+    if (residents) s.residents_beyond_reach = far_residents;
+    if (s.share_beyond_reach > p.max_beyond_reach_share) {
+        const auto pct = [](double x) { return std::to_string(static_cast<int>(std::lround(100 * x))) + " %"; };
+        r.warnings.push_back(pct(s.share_beyond_reach) + " of the population (" + std::to_string(population.unsnapped()) +
+                             " of " + std::to_string(points.size()) + " points" +
+                             (residents && far_residents > 0 ? ", " + people_text(far_residents) + " residents" : std::string{}) +
+                             ") lies farther than " + std::to_string(static_cast<int>(p.snap_max_m)) +
+                             " m from any walkable way: beyond walking reach, it is left out of every share. Above "
+                             "coverage.max_beyond_reach_share (" + pct(p.max_beyond_reach_share) +
+                             "): is the extract cut tighter than the QPV layer or the population grid?");
+    }
+}
+
+/// Data issues are all listed (unranked) whatever their benefit: a mapper fixes them all.
+void list_data_issues(AnalysisResult& result) {
+    std::vector<Gap> kept;
+    for (Gap& gap : result.candidates) {
+        if (gap.gap_class == GapClass::data) {
+            gap.status = GapStatus::listed;
+            result.gaps.push_back(std::move(gap));
+        } else {
+            kept.push_back(std::move(gap));
+        }
+    }
+    result.candidates = std::move(kept);
+}
+
+/// Undershoots are data issues of the main list, unless a straight link of the same end already
+/// says so (network pieces a few metres apart).
+void add_undershoots(std::vector<Gap> undershoots, const GapParams& p, AnalysisResult& result) {
+    std::set<NodeId> short_links;
+    std::uint32_t next_id = 1;
+    for (const auto* list : {&result.gaps, &result.candidates}) {
+        for (const Gap& gap : *list) {
+            if (gap.arcs.empty() && gap.length_m < p.data_error_m) short_links.insert({gap.from, gap.to});
+            next_id = std::max(next_id, gap.id + 1);
+        }
+    }
+    for (Gap& gap : undershoots) {
+        if (short_links.count(gap.from)) continue;
+        gap.id = next_id++;
+        result.gaps.push_back(std::move(gap));
+    }
+}
 
 }  // namespace
 
 AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisProfile& profile,
-                            const StationInputs* stations) {
+                            const StationInputs* stations, const PopulationInputs& population_inputs) {
     AnalysisResult result;
     StepTimer timer{result};
 
@@ -42,30 +135,45 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     timer.done("network");
 
     // Population points snapped to the walking network.
-    PopulationBuild build = build_population(g, qpv, profile.coverage);
+    PopulationBuild build = build_population(g, qpv, profile.coverage, population_inputs);
     result.model = build.model;
     result.qpv_residents_known = build.residents_known;
-    result.qpv_in_area = build.qpv_in_area.size();
+    result.qpv_in_area = build.qpv.size();
+    result.population = build.summary;
     result.warnings = std::move(build.warnings);
-    if (qpv.size() > 0 && build.qpv_in_area.empty()) {
+    if (qpv.size() > 0 && build.qpv.empty()) {
         result.warnings.push_back("no QPV of '" + qpv.path + "' lies in the extract's area: QPV coverage terms are 0");
     }
     const EdgeSnapper foot{g, Mode::foot};
     const PopulationIndex population{g, foot, std::move(build.points), profile.coverage.snap_max_m};
     result.population_points = population.points().size();
     result.population_unsnapped = population.unsnapped();
+    report_beyond_reach(population, profile.coverage, result);
     timer.done("population");
 
-    // Gaps: detect, decluster, classify, measure, rank.
-    GapSearches searches{g};
-    std::vector<Gap> candidates = detect_gaps(network, profile.gaps, searches);
-    result.candidates = candidates.size();
-    timer.done("detect");
-    result.gaps = decluster_gaps(g, std::move(candidates), profile.gaps);
-    classify_gaps(g, result.gaps, profile.gaps);
+    // Gaps (docs/gaps.md): identify, prioritize, decluster, classify; then measure and rank the list.
+    std::vector<Gap> candidates = detect_gaps(network, profile.gaps);
+    result.candidate_count = candidates.size();
+    timer.done("identify");
+    const Benefit benefit = compute_benefit(network, candidates, profile.benefit);
+    result.benefit_origins = benefit.origins;
+    result.benefit_sampled = benefit.sampled;
+    timer.done("prioritize");
+    GapParams gap_params = profile.gaps;
+    gap_params.min_benefit = result.benefit_cut = benefit.cut(profile.gaps);
+    result.candidates = take_easy_junctions(network, candidates, gap_params);
+    Declustered declustered = decluster_gaps(network, std::move(candidates), benefit, gap_params);
+    result.gaps = std::move(declustered.listed);
+    result.overlapping = declustered.overlapping;
+    add_undershoots(find_undershoots(network, profile.gaps), profile.gaps, result);
+    for (Gap& gap : declustered.others) result.candidates.push_back(std::move(gap));
+    classify_gaps(network, result.gaps, profile.gaps);
+    classify_gaps(network, result.candidates, profile.gaps);
+    list_data_issues(result);
     timer.done("decluster_classify");
     const std::vector<float> usage = sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
     timer.done("trips");
+    GapSearches searches{g};
     measure_gaps(network, result.gaps, population, usage, profile, searches);
     rank_gaps(result.gaps, profile.ranking);
     timer.done("measure_rank");
@@ -84,7 +192,7 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     }
 
     // QPV vs territory.
-    result.indicators = compute_indicators(network, qpv, build.qpv_in_area, population, result.gaps, profile,
+    result.indicators = compute_indicators(network, qpv, result.model, build.qpv, population, result.gaps, profile,
                                            stations ? &result.stations.covered_by_existing : nullptr);
     timer.done("indicators");
     return result;

@@ -6,6 +6,7 @@
 
 #include "maillon/spatial_index.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace maillon::analysis {
@@ -91,8 +92,8 @@ double clipped_km(const GeosContext& ctx, const GEOSGeometry* polygon, const GEO
 
 }  // namespace
 
-std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv,
-                                             const std::vector<std::size_t>& qpv_in_area,
+std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv, PopulationModel model,
+                                             const std::vector<QpvInArea>& qpv_in_area,
                                              const PopulationIndex& population, const std::vector<Gap>& gaps,
                                              const AnalysisProfile& profile,
                                              const std::vector<std::uint8_t>* covered_by_station) {
@@ -103,61 +104,76 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
     std::vector<IndicatorRow> rows(2 + qpv_in_area.size());
     rows[0].scope = "territory";
     rows[1].scope = "all_qpv";
+    // Which rows count residents (see the header): decided by the model, checked on the points.
+    std::vector<std::uint8_t> counts(rows.size(), model == PopulationModel::grid ? 1 : 0);
     std::vector<long> row_of_qpv(qpv.size(), -1);
     for (std::size_t i = 0; i < qpv_in_area.size(); ++i) {
-        const Qpv& q = qpv[qpv_in_area[i]];
+        const QpvInArea& a = qpv_in_area[i];
+        const Qpv& q = qpv[a.index];
         IndicatorRow& r = rows[2 + i];
         r.scope = "qpv";
         r.code = q.code;
         r.name = q.name;
         r.commune = q.commune;
         r.area_ha = q.area_m2 / 10000.0;
-        if (q.population) r.residents = 0;
-        row_of_qpv[qpv_in_area[i]] = static_cast<long>(2 + i);
+        r.covered_share = a.covered_share;
+        r.residents_declared = a.declared;
+        if (model == PopulationModel::qpv_population && !std::isnan(a.declared)) counts[2 + i] = 1;
+        row_of_qpv[a.index] = static_cast<long>(2 + i);
         rows[1].area_ha += r.area_ha;
     }
+    if (model == PopulationModel::qpv_population) {
+        counts[1] = !qpv_in_area.empty() && std::all_of(counts.begin() + 2, counts.end(), [](std::uint8_t c) { return c != 0; });
+    }
     const auto for_rows_of = [&](const PopulationPoint& p, auto&& f) {
-        f(rows[0]);
+        f(std::size_t{0});
         if (p.qpv >= 0 && row_of_qpv[static_cast<std::size_t>(p.qpv)] >= 0) {
-            f(rows[1]);
-            f(rows[static_cast<std::size_t>(row_of_qpv[static_cast<std::size_t>(p.qpv)])]);
+            f(std::size_t{1});
+            f(static_cast<std::size_t>(row_of_qpv[static_cast<std::size_t>(p.qpv)]));
         }
     };
-    // Totals over the points a walker can reach at all (farther than snap_max_m from any way:
-    // outside the study area).
-    bool residents_everywhere_in_qpv = !qpv_in_area.empty();
+    // Totals over the points a walker can reach at all; the others (farther than snap_max_m from
+    // any way) are counted apart.
+    std::vector<double> residents(rows.size(), 0.0);
     for (std::uint32_t i = 0; i < points.size(); ++i) {
-        if (!population.snapped(i)) continue;
-        for_rows_of(points[i], [&](IndicatorRow& r) { r.weight += points[i].weight; });
-        if (points[i].qpv >= 0) {
-            const auto row = row_of_qpv[static_cast<std::size_t>(points[i].qpv)];
-            if (points[i].has_residents()) rows[static_cast<std::size_t>(row)].residents += points[i].residents;
-            else residents_everywhere_in_qpv = false;
-        }
+        const PopulationPoint& pt = points[i];
+        const bool snapped = population.snapped(i);
+        for_rows_of(pt, [&](std::size_t r) {
+            if (!pt.has_residents()) counts[r] = 0;
+            if (snapped) rows[r].weight += pt.weight;
+            if (!pt.has_residents()) return;
+            (snapped ? residents[r] : rows[r].residents_beyond_reach) += pt.residents;
+        });
     }
-    if (residents_everywhere_in_qpv) {
-        rows[1].residents = 0;
-        for (std::size_t i = 2; i < rows.size(); ++i) rows[1].residents += rows[i].residents;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (counts[r]) rows[r].residents = residents[r];
+        else rows[r].residents_beyond_reach = 0;
     }
+    const auto add_near = [&](std::uint32_t i, double IndicatorRow::*weight, double IndicatorRow::*people) {
+        for_rows_of(points[i], [&](std::size_t r) {
+            rows[r].*weight += points[i].weight;
+            if (points[i].has_residents()) rows[r].*people += points[i].residents;
+        });
+    };
 
     // Within walk_m of the network and of a low-stress facility.
     BoundedSearch search{g};
     const NetworkSources all = network_sources(net, false);
     search.run(all.nodes, walk, ModeFilter{&g, Mode::foot});
     population.for_each_covered(search, walk, [&](std::uint32_t i) {
-        for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_network += points[i].weight; });
+        add_near(i, &IndicatorRow::weight_near_network, &IndicatorRow::residents_near_network);
     }, &all.edges);
     const NetworkSources calm = network_sources(net, true);
     search.run(calm.nodes, walk, ModeFilter{&g, Mode::foot});
     population.for_each_covered(search, walk, [&](std::uint32_t i) {
-        for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_low_stress += points[i].weight; });
+        add_near(i, &IndicatorRow::weight_near_low_stress, &IndicatorRow::residents_near_low_stress);
     }, &calm.edges);
 
     // Within the stations' walking distance of an installed bike-share station.
     if (covered_by_station) {
         for (std::uint32_t i = 0; i < points.size(); ++i) {
             if ((*covered_by_station)[i] && population.snapped(i)) {
-                for_rows_of(points[i], [&](IndicatorRow& r) { r.weight_near_station += points[i].weight; });
+                add_near(i, &IndicatorRow::weight_near_station, &IndicatorRow::residents_near_station);
             }
         }
     }
@@ -167,7 +183,7 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
     const LocalProjection proj = LocalProjection::around(g.bbox());
     std::vector<MetricQpv> metric;
     metric.reserve(qpv_in_area.size());
-    for (const std::size_t q : qpv_in_area) metric.push_back(metric_copy(qpv, q, proj, profile.coverage.walk_m));
+    for (const QpvInArea& a : qpv_in_area) metric.push_back(metric_copy(qpv, a.index, proj, profile.coverage.walk_m));
     const auto& d = g.data();
     const double margin_deg = profile.coverage.walk_m / 70000.0;  // > walk_m in degrees at Paris' latitude
     for (EdgeId e = 0; e < g.edge_count(); ++e) {
@@ -177,7 +193,7 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
         for (std::uint32_t i = d.edge_shape_begin[e]; i < d.edge_shape_begin[e + 1]; ++i) eb.extend(d.shape[i]);
         GeomPtr line;
         for (std::size_t k = 0; k < qpv_in_area.size(); ++k) {
-            const Qpv& q = qpv[qpv_in_area[k]];
+            const Qpv& q = qpv[qpv_in_area[k].index];
             if (eb.max_lon < q.bbox.min_lon - margin_deg || eb.min_lon > q.bbox.max_lon + margin_deg ||
                 eb.max_lat < q.bbox.min_lat - margin_deg || eb.min_lat > q.bbox.max_lat + margin_deg) {
                 continue;

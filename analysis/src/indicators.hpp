@@ -1,12 +1,15 @@
 #pragma once
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/cycle_network.hpp"
+#include "population_points.hpp"
 
 namespace maillon::analysis {
 
 /// Rows: the territory, all QPV together, then each QPV of the area (docs/data-dictionary.md).
-std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv,
-                                             const std::vector<std::size_t>& qpv_in_area,
+/// A row counts residents when the model gives every point of it residents: all rows with the
+/// grid, the QPV rows with declared QPV populations; otherwise its shares are of the weight.
+std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv, PopulationModel model,
+                                             const std::vector<QpvInArea>& qpv_in_area,
                                              const PopulationIndex& population, const std::vector<Gap>& gaps,
                                              const AnalysisProfile& profile,
                                              const std::vector<std::uint8_t>* covered_by_station);

@@ -1,5 +1,7 @@
 #include "maillon/analysis/results_json.hpp"
 
+#include "maillon/analysis/labels_fr.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -29,6 +31,13 @@ std::string csv_field(const json& v) {
     return quoted + "\"";
 }
 
+/// The sources to credit: OSM, the QPV layer, and INSEE when its grid gave the residents.
+std::string attribution(const AnalysisResult& r) {
+    std::string a = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    if (r.population.source == "grid") a += "; population: Insee, Filosofi (Licence Ouverte 2.0)";
+    return a;
+}
+
 json coordinates(const std::vector<Coord>& line) {
     json c = json::array();
     for (const Coord p : line) c.push_back({round_to(p.lon(), 1e-7), round_to(p.lat(), 1e-7)});
@@ -43,7 +52,10 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["score"] = round_to(gap.score, 1e-4);
     p["class"] = key(gap.gap_class);
     p["kind"] = key(gap.kind);
+    p["id"] = gap.id;
+    p["data_issue"] = gap.data_issue == DataIssue::none ? json(nullptr) : json(key(gap.data_issue));
     p["length_m"] = round_to(gap.length_m, 0.1);
+    p["benefit"] = round_to(gap.benefit, 1);
     // Residents only when every QPV of the area has a population; never a proxy figure.
     p["qpv_pop"] = r.qpv_residents_known ? number_or_null(gap.qpv_residents, 1) : json(nullptr);
     p["qpv_weight"] = round_to(gap.qpv_weight, 1e-3);
@@ -58,6 +70,8 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["qpv_codes"] = codes;
     p["qpv_names"] = names;
     p["all_weight"] = round_to(gap.all_weight, 1e-3);
+    // With the grid every point carries residents and weighs them: all residents within 300 m.
+    p["all_pop"] = r.model == PopulationModel::grid ? json(round_to(gap.all_weight, 1)) : json(nullptr);
     p["trips"] = round_to(gap.trips, 1);
     p["detour_removed_m"] = round_to(gap.detour_removed_m, 1);
     p["network_distance_m"] = number_or_null(gap.network_distance_m, 1);
@@ -71,8 +85,11 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["maxspeed_kmh"] = gap.maxspeed_kmh ? json(gap.maxspeed_kmh) : json(nullptr);
     p["lanes"] = gap.lanes ? json(gap.lanes) : json(nullptr);
     p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
-    p["treatment"] = gap.treatment;
+    p["crossing_lts"] = gap.crossing_lts ? json(gap.crossing_lts) : json(nullptr);
+    p["treatment_key"] = key(gap.treatment);
+    p["treatment"] = label_fr(gap.treatment);
     p["qpv_term"] = round_to(gap.qpv_term, 1e-4);
+    p["benefit_term"] = round_to(gap.benefit_term, 1e-4);
     p["trips_term"] = round_to(gap.trips_term, 1e-4);
     p["detour_term"] = round_to(gap.detour_term, 1e-4);
     p["network_term"] = round_to(gap.network_term, 1e-4);
@@ -86,7 +103,7 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
 json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
     json fc;
     fc["type"] = "FeatureCollection";
-    fc["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    fc["attribution"] = attribution(r);
     fc["population_model"] = key(r.model);
     json features = json::array();
     for (const Gap& gap : r.gaps) {
@@ -94,6 +111,40 @@ json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) 
         f["type"] = "Feature";
         f["geometry"] = {{"type", "LineString"}, {"coordinates", coordinates(gap.geometry(g))}};
         f["properties"] = gap_properties(g, qpv, r, gap);
+        features.push_back(std::move(f));
+    }
+    fc["features"] = std::move(features);
+    return fc;
+}
+
+json candidates_geojson(const Graph& g, const AnalysisResult& r) {
+    json fc;
+    fc["type"] = "FeatureCollection";
+    fc["attribution"] = "© OpenStreetMap contributors (ODbL)";
+    json features = json::array();
+    for (const Gap& gap : r.candidates) {
+        json p;
+        p["id"] = gap.id == 0 ? json(nullptr) : json(gap.id);
+        p["status"] = key(gap.status);
+        p["class"] = key(gap.gap_class);
+        p["kind"] = key(gap.kind);
+        p["data_issue"] = gap.data_issue == DataIssue::none ? json(nullptr) : json(key(gap.data_issue));
+        p["length_m"] = round_to(gap.length_m, 0.1);
+        p["benefit"] = round_to(gap.benefit, 1);
+        p["merged_candidates"] = gap.merged;
+        json streets = json::array();
+        for (const std::uint32_t n : gap.names) streets.push_back(g.data().names[n]);
+        p["street_names"] = streets;
+        p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
+        p["crossing_lts"] = gap.crossing_lts ? json(gap.crossing_lts) : json(nullptr);
+        p["treatment_key"] = key(gap.treatment);
+        p["treatment"] = label_fr(gap.treatment);
+        p["from_osm_node"] = g.data().node_osm_id[gap.from];
+        p["to_osm_node"] = g.data().node_osm_id[gap.to];
+        json f;
+        f["type"] = "Feature";
+        f["geometry"] = {{"type", "LineString"}, {"coordinates", coordinates(gap.geometry(g))}};
+        f["properties"] = std::move(p);
         features.push_back(std::move(f));
     }
     fc["features"] = std::move(features);
@@ -174,13 +225,22 @@ json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r) {
 
 namespace {
 
-json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool stations) {
+json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool stations, PopulationModel model) {
+    const bool people = row.counts_residents();
+    const auto residents = [&](double v) { return people ? json(round_to(v, 1)) : json(nullptr); };
     json j;
     j["scope"] = row.scope;
     j["code"] = row.code;
     j["name"] = row.name;
     j["commune"] = row.commune;
     j["residents"] = number_or_null(row.residents, 1);
+    j["residents_near_network"] = residents(row.residents_near_network);
+    j["residents_near_low_stress"] = residents(row.residents_near_low_stress);
+    if (stations) j["residents_near_station"] = residents(row.residents_near_station);
+    j["residents_beyond_reach"] = residents(row.residents_beyond_reach);
+    j["residents_declared"] = number_or_null(row.residents_declared, 1);
+    j["qpv_covered_share"] = row.scope == "qpv" ? json(round_to(row.covered_share, 1e-4)) : json(nullptr);
+    j["share_of"] = people ? std::string{"residents"} : std::string{weight_unit(model)};
     j["weight"] = round_to(row.weight, 1e-3);
     j["area_ha"] = round_to(row.area_ha, 0.01);
     j["share_near_network"] = round_to(row.share_near_network(), 1e-4);
@@ -202,17 +262,33 @@ json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool 
 
 }  // namespace
 
+std::string population_note(PopulationModel m) {
+    switch (m) {
+        case PopulationModel::grid:
+            return "Parts d'habitants : population carroyée de l'Insee (Filosofi, carreaux de 200 m) répartie sur la "
+                   "surface de plancher résidentielle des bâtiments OpenStreetMap, ou le long des voies sans bâtiment.";
+        case PopulationModel::qpv_population:
+            return "Habitants des QPV (population par QPV répartie sur leurs bâtiments résidentiels) ; hors QPV, faute de "
+                   "population, les parts du territoire sont des parts de surface urbaine (hectares), pas d'habitants.";
+        case PopulationModel::floor_area:
+            return "Parts de la surface de plancher résidentielle cartographiée dans OpenStreetMap, indicateur indirect "
+                   "du nombre d'habitants.";
+        case PopulationModel::area: break;
+    }
+    return "Aucune source de population : les parts sont des parts de surface urbaine (hectares proches d'une voie), pas "
+           "d'habitants.";
+}
+
 json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
     json j;
     j["population_model"] = key(r.model);
     j["weight_unit"] = weight_unit(r.model);
     j["qpv_residents_known"] = r.qpv_residents_known;
     j["walk_m"] = p.coverage.walk_m;
-    j["note"] = r.model == PopulationModel::area
-                    ? "Aucune source de population : les parts sont des parts de surface urbaine (hectares proches d'une voie), pas d'habitants."
-                    : "Parts de la surface de plancher résidentielle cartographiée dans OpenStreetMap, indicateur indirect du nombre d'habitants.";
+    j["population_source"] = r.population.source;
+    j["note"] = population_note(r.model);
     json rows = json::array();
-    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front(), r.has_stations));
+    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front(), r.has_stations, r.model));
     j["rows"] = rows;
     return j;
 }
@@ -221,7 +297,7 @@ std::string indicators_csv(const AnalysisResult& r) {
     std::ostringstream out;
     bool header = false;
     for (const IndicatorRow& row : r.indicators) {
-        const json j = indicator_row(row, r.indicators.front(), r.has_stations);
+        const json j = indicator_row(row, r.indicators.front(), r.has_stations, r.model);
         if (!header) {
             bool first = true;
             for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;

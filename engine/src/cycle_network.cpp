@@ -1,12 +1,13 @@
 #include "maillon/cycle_network.hpp"
 
-#include <numeric>
+#include "maillon/union_find.hpp"
 
 namespace maillon {
 
 CycleNetwork::CycleNetwork(const Graph& g, const NetworkParams& params)
     : m_graph(&g), m_edge(g.edge_count(), 0), m_degree(g.node_count(), 0), m_component(g.node_count(), -1) {
     const auto& d = g.data();
+    UnionFind pieces{g.node_count()};
     for (EdgeId e = 0; e < g.edge_count(); ++e) {
         for (const ArcId a : {arc_of(e, false), arc_of(e, true)}) {
             if (!g.allows(a, Mode::bike)) continue;
@@ -15,34 +16,18 @@ CycleNetwork::CycleNetwork(const Graph& g, const NetworkParams& params)
                                      d.arc_lts[a] <= params.low_stress_streets_max_lts && is_motor_road(d.edge_highway[e]);
             if (facility || calm_street) m_edge[e] = 1;
         }
-        if (m_edge[e]) {
-            ++m_degree[d.edge_source[e]];
-            ++m_degree[d.edge_target[e]];
-            m_km += g.length_m(e) / 1000.0;
-        }
-    }
-    // Components by union-find over network edges (see graph_summary.cpp for why not Boost's).
-    std::vector<NodeId> parent(g.node_count());
-    std::iota(parent.begin(), parent.end(), NodeId{0});
-    const auto find = [&](NodeId x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-        if (m_edge[e]) parent[find(d.edge_source[e])] = find(d.edge_target[e]);
+        if (!m_edge[e]) continue;
+        ++m_degree[d.edge_source[e]];
+        ++m_degree[d.edge_target[e]];
+        m_km += g.length_m(e) / 1000.0;
+        pieces.unite(d.edge_source[e], d.edge_target[e]);
     }
     std::vector<std::int32_t> id_of_root(g.node_count(), -1);
     for (NodeId n = 0; n < g.node_count(); ++n) {
         if (!m_degree[n]) continue;
-        const NodeId r = find(n);
-        if (id_of_root[r] < 0) {
-            id_of_root[r] = static_cast<std::int32_t>(m_component_km.size());
-            m_component_km.push_back(0);
-        }
+        const NodeId r = pieces.find(n);
+        if (id_of_root[r] < 0) id_of_root[r] = static_cast<std::int32_t>(m_components++);
         m_component[n] = id_of_root[r];
-    }
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-        if (m_edge[e]) m_component_km[static_cast<std::size_t>(m_component[d.edge_source[e]])] += g.length_m(e) / 1000.0;
     }
 }
 

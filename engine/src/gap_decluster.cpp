@@ -1,116 +1,404 @@
-// Declustering (docs/gaps.md): candidates that share at least half of the shorter one's length,
-// or whose two ends both lie within decluster_m of the other's ends, describe one project; the
-// shortest of them is kept (with traffic rather than against it, for the same route).
+// Decluster (docs/gaps.md, "Decluster"): many candidates describe one project (the same street
+// found from several contact nodes, a long candidate containing short ones).
+//
+// Candidates above gaps.min_benefit: the study's per-piece extraction. Their edges form clusters
+// (connected pieces of the union of their edges); in each cluster, the path of highest benefit
+// (length-weighted mean betweenness), no longer than max_gap_m, between two network nodes where the
+// cluster does not simply continue (degree other than 2) becomes a gap, its edges leave the cluster, and so on until no
+// such path is left. A network node that the cluster passes through is not an end: a street that
+// crosses a perpendicular track stays one project. Nothing is merged transitively and no
+// "shortest of a cluster" is kept, so a long link next to many short ones keeps its identity.
+// Cost per cluster: one small Dijkstra per end per extraction, on the cluster only; clusters
+// larger than exact_cluster_edges (rare, dense regions) take the greedy rule below instead.
+//
+// Candidates below min_benefit (the secondary layer), and the rest: greedily, by decreasing
+// benefit. A candidate that shares edges with an accepted gap gives way (counted in its `merged`); its
+// stretches that no accepted gap covers, between two network nodes, go back in line as pieces.
+// Everywhere, a gap whose two ends lie within decluster_m of an accepted gap's two ends is that gap
+// (the other carriageway of one avenue). A heap and a grid of accepted ends: O(C log C + length).
 
 #include "maillon/gaps.hpp"
 #include "maillon/spatial_index.hpp"
+#include "maillon/union_find.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <map>
+#include <queue>
 #include <unordered_map>
 
 namespace maillon {
 namespace {
 
-class Clusters {
+/// Accepted gaps' end pairs in grid cells of decluster_m, for the parallel-duplicate test.
+class AcceptedEnds {
 public:
-    explicit Clusters(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), std::size_t{0}); }
-    std::size_t find(std::size_t x) {
-        while (m_parent[x] != x) x = m_parent[x] = m_parent[m_parent[x]];
-        return x;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) m_parent[std::max(a, b)] = std::min(a, b);  // the smaller index (shorter gap) stays root
+    AcceptedEnds(const Graph& g, double radius_m)
+        : m_coord(&g.data().node_coord), m_proj(LocalProjection::around(g.bbox())), m_radius(radius_m) {}
+
+    void add(const Gap& gap) {
+        if (m_radius <= 0) return;
+        m_cells[cell_key(gap.from)].push_back({gap.from, gap.to, gap.id});
+        m_cells[cell_key(gap.to)].push_back({gap.to, gap.from, gap.id});
     }
 
-private:
-    std::vector<std::size_t> m_parent;
-};
-
-std::int64_t cell_key(std::int64_t cx, std::int64_t cy) { return cx * 1000003LL + cy; }
-
-}  // namespace
-
-std::vector<Gap> decluster_gaps(const Graph& g, std::vector<Gap> candidates, const GapParams& p) {
-    // Shortest first; for the same route found from both ends, the one ridden with the traffic
-    // (fewer arcs against a one-way street); then by nodes, so that the result never depends on
-    // the order of the search.
-    const auto against = [](const Gap& g) { return std::count(g.against_oneway.begin(), g.against_oneway.end(), true); };
-    std::sort(candidates.begin(), candidates.end(), [&](const Gap& a, const Gap& b) {
-        if (a.length_m != b.length_m) return a.length_m < b.length_m;
-        if (against(a) != against(b)) return against(a) < against(b);
-        return std::minmax(a.from, a.to) < std::minmax(b.from, b.to);
-    });
-    const std::size_t n = candidates.size();
-    Clusters clusters{n};
-
-    // Shared edges: merged when they make at least half of the shorter candidate (a long chain of
-    // distinct projects along one street touching end to end must not become one cluster).
-    std::unordered_map<EdgeId, std::vector<std::size_t>> users;
-    for (std::size_t i = 0; i < n; ++i) {
-        for (const ArcId a : candidates[i].arcs) users[edge_of(a)].push_back(i);
-    }
-    std::unordered_map<std::uint64_t, double> shared;  // (i, j) with i < j -> shared metres
-    for (const auto& [edge, list] : users) {
-        for (std::size_t x = 0; x < list.size(); ++x) {
-            for (std::size_t y = x + 1; y < list.size(); ++y) {
-                if (list[x] == list[y]) continue;
-                const auto i = std::min(list[x], list[y]), j = std::max(list[x], list[y]);
-                shared[(static_cast<std::uint64_t>(i) << 32) | j] += g.length_m(edge);
-            }
-        }
-    }
-    for (const auto& [pair, metres] : shared) {
-        const auto i = static_cast<std::size_t>(pair >> 32), j = static_cast<std::size_t>(pair & 0xFFFFFFFFU);
-        if (metres >= 0.5 * std::min(candidates[i].length_m, candidates[j].length_m)) clusters.unite(i, j);
-    }
-
-    // Near-identical ends: grid cells of decluster_m over the `from` ends.
-    const auto& coord = g.data().node_coord;
-    const LocalProjection proj = LocalProjection::around(g.bbox());
-    const double cell = p.decluster_m;
-    const auto cell_of = [&](NodeId node) {
-        return std::make_pair(static_cast<std::int64_t>(std::floor(proj.x(coord[node]) / cell)),
-                              static_cast<std::int64_t>(std::floor(proj.y(coord[node]) / cell)));
-    };
-    std::unordered_multimap<std::int64_t, std::size_t> by_end;
-    for (std::size_t i = 0; i < n; ++i) {
-        for (const NodeId end : {candidates[i].from, candidates[i].to}) {
-            const auto [cx, cy] = cell_of(end);
-            by_end.emplace(cell_key(cx, cy), i);
-        }
-    }
-    const auto close = [&](NodeId a, NodeId b) { return haversine_m(coord[a], coord[b]) <= p.decluster_m; };
-    for (std::size_t i = 0; i < n; ++i) {
-        const Gap& gi = candidates[i];
-        const auto [cx, cy] = cell_of(gi.from);
+    /// Id of an accepted gap whose two ends lie within the radius of this gap's two ends; 0 if none.
+    std::uint32_t duplicate_of(const Gap& gap) const {
+        if (m_radius <= 0) return 0;
+        const auto [cx, cy] = cell(gap.from);
         for (std::int64_t dx = -1; dx <= 1; ++dx) {
             for (std::int64_t dy = -1; dy <= 1; ++dy) {
-                const auto range = by_end.equal_range(cell_key(cx + dx, cy + dy));
-                for (auto it = range.first; it != range.second; ++it) {
-                    const std::size_t j = it->second;
-                    if (j <= i) continue;
-                    const Gap& gj = candidates[j];
-                    const bool same = (close(gi.from, gj.from) && close(gi.to, gj.to)) ||
-                                      (close(gi.from, gj.to) && close(gi.to, gj.from));
-                    if (same) clusters.unite(i, j);
+                const auto it = m_cells.find(pack(cx + dx, cy + dy));
+                if (it == m_cells.end()) continue;
+                for (const End& e : it->second) {
+                    if (close(e.here, gap.from) && close(e.there, gap.to)) return e.id;
                 }
             }
         }
+        return 0;
     }
 
-    std::vector<Gap> kept;
-    std::vector<std::uint32_t> merged(n, 0);
-    for (std::size_t i = 0; i < n; ++i) ++merged[clusters.find(i)];
-    for (std::size_t i = 0; i < n; ++i) {
-        if (clusters.find(i) != i) continue;
-        candidates[i].merged = merged[i];
-        kept.push_back(std::move(candidates[i]));
+private:
+    struct End {
+        NodeId here, there;
+        std::uint32_t id;
+    };
+    std::pair<std::int64_t, std::int64_t> cell(NodeId n) const {
+        const Coord c = (*m_coord)[n];
+        return {static_cast<std::int64_t>(std::floor(m_proj.x(c) / m_radius)),
+                static_cast<std::int64_t>(std::floor(m_proj.y(c) / m_radius))};
     }
-    return kept;
+    static std::int64_t pack(std::int64_t cx, std::int64_t cy) { return cx * 4000037LL + cy; }
+    std::int64_t cell_key(NodeId n) const {
+        const auto [cx, cy] = cell(n);
+        return pack(cx, cy);
+    }
+    bool close(NodeId a, NodeId b) const { return a == b || haversine_m((*m_coord)[a], (*m_coord)[b]) <= m_radius; }
+
+    const std::vector<Coord>* m_coord;
+    LocalProjection m_proj;
+    double m_radius;
+    std::unordered_map<std::int64_t, std::vector<End>> m_cells;
+};
+
+/// Candidates in order: higher benefit first; then shorter; then by nodes (a stable order that
+/// never depends on the search order).
+struct Later {
+    const std::vector<Gap>* pool;
+    bool operator()(std::uint32_t x, std::uint32_t y) const {
+        const Gap& a = (*pool)[x];
+        const Gap& b = (*pool)[y];
+        if (a.benefit != b.benefit) return a.benefit < b.benefit;
+        if (a.length_m != b.length_m) return a.length_m > b.length_m;
+        const auto ka = std::minmax(a.from, a.to), kb = std::minmax(b.from, b.to);
+        if (ka != kb) return ka > kb;
+        return x > y;
+    }
+};
+
+Gap piece_of(const Graph& g, const Gap& whole, std::size_t first, std::size_t last) {
+    Gap piece;
+    piece.kind = GapKind::detour;
+    piece.arcs.assign(whole.arcs.begin() + static_cast<std::ptrdiff_t>(first),
+                      whole.arcs.begin() + static_cast<std::ptrdiff_t>(last));
+    piece.against_oneway.assign(whole.against_oneway.begin() + static_cast<std::ptrdiff_t>(first),
+                                whole.against_oneway.begin() + static_cast<std::ptrdiff_t>(last));
+    piece.from = g.arc_tail(piece.arcs.front());
+    piece.to = g.arc_head(piece.arcs.back());
+    for (const ArcId a : piece.arcs) piece.length_m += g.length_m(edge_of(a));
+    orient_with_traffic(g, piece);
+    return piece;
+}
+
+/// Clusters with more edges than this take the greedy rule (the exact extraction is quadratic).
+constexpr std::size_t exact_cluster_edges = 4000;
+
+/// The state shared by both rules: accepted gaps by id, which gap owns each edge, their ends.
+class Declusterer {
+public:
+    Declusterer(const CycleNetwork& net, const Benefit& benefit, const GapParams& p)
+        : m_net(net), m_g(net.graph()), m_benefit(benefit), m_p(p), m_owner(m_g.edge_count(), 0), m_ends(m_g, p.decluster_m) {}
+
+    /// The study's extraction over the candidates' edges, cluster by cluster. Candidates whose
+    /// edges no extracted path took come back (for the greedy rule).
+    std::vector<Gap> extract(std::vector<Gap> candidates);
+    /// The greedy rule over candidates (and the pieces they leave).
+    void greedy(std::vector<Gap> candidates);
+    Declustered finish();
+
+private:
+    struct ClusterEdge {
+        EdgeId edge;
+        std::uint32_t a, b;  // local node indices
+        double length, weighted;  // metres, metres × betweenness
+        bool alive = true;
+    };
+    void extract_cluster(const std::vector<EdgeId>& edges, std::vector<Gap>& pieces);
+    /// Accepts a gap (listed or below_benefit by its benefit) or, when its ends duplicate an
+    /// accepted gap's, counts it in that one.
+    void accept(Gap gap);
+    void give_way(const Gap& gap, std::uint32_t into);
+    /// The accepted gap that covers most of a candidate's length (0: none).
+    std::uint32_t most_covering(const Gap& gap) const;
+
+    const CycleNetwork& m_net;
+    const Graph& m_g;
+    const Benefit& m_benefit;
+    const GapParams& m_p;
+    std::vector<std::uint32_t> m_owner;  // id of the accepted gap on an edge; 0: none
+    std::vector<Gap> m_accepted;         // by id - 1
+    std::size_t m_overlapping = 0;       // candidates that gave way to an accepted gap
+    AcceptedEnds m_ends;
+};
+
+void Declusterer::accept(Gap gap) {
+    if (const std::uint32_t into = m_ends.duplicate_of(gap)) {
+        give_way(std::move(gap), into);
+        return;
+    }
+    gap.id = static_cast<std::uint32_t>(m_accepted.size() + 1);
+    gap.status = gap.benefit >= m_p.min_benefit ? GapStatus::listed : GapStatus::below_benefit;
+    for (const ArcId a : gap.arcs) m_owner[edge_of(a)] = gap.id;
+    m_ends.add(gap);
+    m_accepted.push_back(std::move(gap));
+}
+
+void Declusterer::give_way(const Gap& gap, std::uint32_t into) {
+    Gap& kept = m_accepted[into - 1];
+    kept.merged += gap.merged;
+    ++m_overlapping;  // counted in the kept gap's `merged`, not kept one by one (hundreds of thousands in a region)
+}
+
+std::uint32_t Declusterer::most_covering(const Gap& gap) const {
+    std::map<std::uint32_t, double> covered_by;
+    for (const ArcId a : gap.arcs) {
+        if (const std::uint32_t o = m_owner[edge_of(a)]) covered_by[o] += m_g.length_m(edge_of(a));
+    }
+    std::uint32_t into = 0;
+    double most = 0;
+    for (const auto& [id, metres] : covered_by) {
+        if (metres > most) most = metres, into = id;
+    }
+    return into;
+}
+
+std::vector<Gap> Declusterer::extract(std::vector<Gap> candidates) {
+    // Clusters: connected pieces of the union of the candidates' edges.
+    std::vector<std::uint8_t> in_union(m_g.edge_count(), 0);
+    UnionFind pieces{m_g.node_count()};
+    std::vector<EdgeId> edges;
+    for (const Gap& c : candidates) {
+        for (const ArcId a : c.arcs) {
+            const EdgeId e = edge_of(a);
+            if (in_union[e]) continue;
+            in_union[e] = 1;
+            edges.push_back(e);
+            pieces.unite(m_g.data().edge_source[e], m_g.data().edge_target[e]);
+        }
+    }
+    std::map<NodeId, std::vector<EdgeId>> clusters;  // by root: a deterministic order
+    for (const EdgeId e : edges) clusters[pieces.find(m_g.data().edge_source[e])].push_back(e);
+    std::vector<Gap> extracted;
+    std::vector<std::uint8_t> greedy_cluster(m_g.node_count(), 0);
+    for (const auto& [root, cluster] : clusters) {
+        if (cluster.size() > exact_cluster_edges) {
+            greedy_cluster[root] = 1;
+            continue;
+        }
+        extract_cluster(cluster, extracted);
+    }
+    // Straight links have no edge: each is a cluster of its own.
+    std::vector<Gap> rest;
+    for (Gap& c : candidates) {
+        if (c.arcs.empty()) extracted.push_back(std::move(c));
+    }
+    // Extraction order is benefit order within a cluster; across clusters, accept by benefit.
+    std::stable_sort(extracted.begin(), extracted.end(), [](const Gap& a, const Gap& b) { return a.benefit > b.benefit; });
+    for (Gap& piece : extracted) accept(std::move(piece));
+    for (Gap& c : candidates) {
+        if (c.arcs.empty()) continue;  // moved above
+        if (greedy_cluster[pieces.find(m_g.arc_tail(c.arcs.front()))]) {
+            rest.push_back(std::move(c));
+        } else if (const std::uint32_t into = most_covering(c)) {
+            give_way(std::move(c), into);
+        } else {
+            rest.push_back(std::move(c));  // its edges were left over: let the greedy rule decide
+        }
+    }
+    return rest;
+}
+
+void Declusterer::extract_cluster(const std::vector<EdgeId>& cluster, std::vector<Gap>& out) {
+    const auto& d = m_g.data();
+    std::map<NodeId, std::uint32_t> local;  // ordered: ends are tried in node order (deterministic)
+    std::vector<NodeId> global;
+    const auto index = [&](NodeId n) {
+        const auto [it, inserted] = local.try_emplace(n, static_cast<std::uint32_t>(global.size()));
+        if (inserted) global.push_back(n);
+        return it->second;
+    };
+    std::vector<ClusterEdge> edges;
+    for (const EdgeId e : cluster) {
+        if (d.edge_source[e] == d.edge_target[e]) continue;  // a loop is never on a shortest path
+        const double len = m_g.length_m(e);
+        edges.push_back({e, index(d.edge_source[e]), index(d.edge_target[e]), len, len * m_benefit.of_edge(e)});
+    }
+    const std::size_t n = global.size();
+    std::vector<std::vector<std::uint32_t>> adjacent(n);
+    std::vector<std::uint32_t> degree(n, 0);
+    for (std::uint32_t i = 0; i < edges.size(); ++i) {
+        adjacent[edges[i].a].push_back(i);
+        adjacent[edges[i].b].push_back(i);
+        ++degree[edges[i].a];
+        ++degree[edges[i].b];
+    }
+    // Ends in node order (the map's order) for a deterministic choice among equal benefits.
+    std::vector<std::uint32_t> by_node;
+    by_node.reserve(n);
+    for (const auto& [node, i] : local) by_node.push_back(i);
+
+    std::vector<double> dist(n), weighted(n);
+    std::vector<std::int64_t> parent(n);
+    std::vector<std::uint8_t> done(n);
+    using Entry = std::pair<double, std::uint32_t>;
+    for (;;) {
+        std::vector<std::uint32_t> ends;
+        for (const std::uint32_t v : by_node) {
+            if (degree[v] > 0 && degree[v] != 2 && m_net.contains_node(global[v])) ends.push_back(v);
+        }
+        std::vector<std::uint8_t> is_end(n, 0);
+        for (const std::uint32_t v : ends) is_end[v] = 1;
+        double best = -1;
+        std::uint32_t best_from = 0, best_to = 0;
+        std::vector<std::int64_t> best_parent;
+        for (std::size_t k = 0; k < ends.size(); ++k) {
+            const std::uint32_t src = ends[k];
+            std::fill(dist.begin(), dist.end(), std::numeric_limits<double>::infinity());
+            std::fill(done.begin(), done.end(), 0);
+            std::fill(parent.begin(), parent.end(), -1);
+            std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+            dist[src] = 0;
+            weighted[src] = 0;
+            heap.push({0, src});
+            while (!heap.empty()) {
+                const auto [du, u] = heap.top();
+                heap.pop();
+                if (done[u]) continue;
+                done[u] = 1;
+                for (const std::uint32_t ei : adjacent[u]) {
+                    const ClusterEdge& ce = edges[ei];
+                    if (!ce.alive) continue;
+                    const std::uint32_t v = ce.a == u ? ce.b : ce.a;
+                    const double nd = du + ce.length;
+                    if (nd < dist[v]) {
+                        dist[v] = nd;
+                        weighted[v] = weighted[u] + ce.weighted;
+                        parent[v] = ei;
+                        heap.push({nd, v});
+                    }
+                }
+            }
+            // Pairs (src, t) with t after src in node order, as the study's combinations.
+            for (std::size_t m = k + 1; m < ends.size(); ++m) {
+                const std::uint32_t t = ends[m];
+                if (!done[t] || dist[t] <= 0 || dist[t] > m_p.max_gap_m) continue;  // a project, not a tour
+                const double mean = weighted[t] / dist[t];
+                if (mean > best) {
+                    best = mean;
+                    best_from = src;
+                    best_to = t;
+                    best_parent = parent;
+                }
+            }
+        }
+        if (best < 0) break;  // no path left between two ends: the rest of the cluster is not a project
+        // The path best_from -> best_to, in travel order.
+        std::vector<std::uint32_t> path;
+        for (std::uint32_t v = best_to; v != best_from;) {
+            const auto ei = static_cast<std::uint32_t>(best_parent[v]);
+            path.push_back(ei);
+            v = edges[ei].a == v ? edges[ei].b : edges[ei].a;
+        }
+        std::reverse(path.begin(), path.end());
+        Gap piece;
+        piece.kind = GapKind::detour;
+        piece.merged = 0;  // a path of the cluster, not a candidate itself: the candidates it takes count
+        piece.from = global[best_from];
+        piece.to = global[best_to];
+        std::uint32_t at = best_from;
+        for (const std::uint32_t ei : path) {
+            ClusterEdge& ce = edges[ei];
+            const bool forward = ce.a == at;
+            const ArcId a = arc_of(ce.edge, !forward);
+            piece.arcs.push_back(a);
+            piece.against_oneway.push_back(!m_g.allows(a, Mode::bike));
+            piece.length_m += ce.length;
+            ce.alive = false;
+            --degree[ce.a];
+            --degree[ce.b];
+            at = forward ? ce.b : ce.a;
+        }
+        orient_with_traffic(m_g, piece);
+        piece.benefit = m_benefit.of_gap(m_g, piece);
+        out.push_back(std::move(piece));
+    }
+}
+
+void Declusterer::greedy(std::vector<Gap> candidates) {
+    std::vector<Gap> pool = std::move(candidates);
+    std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, Later> queue{Later{&pool}};
+    for (std::uint32_t i = 0; i < pool.size(); ++i) queue.push(i);
+    while (!queue.empty()) {
+        const std::uint32_t i = queue.top();
+        queue.pop();
+        const std::uint32_t into = most_covering(pool[i]);
+        if (into == 0) {
+            accept(std::move(pool[i]));
+            continue;
+        }
+        // Its own stretches between network nodes go back in line.
+        std::vector<Gap> pieces;
+        const Gap& c = pool[i];
+        std::size_t run = 0;
+        for (std::size_t k = 0; k <= c.arcs.size(); ++k) {
+            const bool free = k < c.arcs.size() && m_owner[edge_of(c.arcs[k])] == 0;
+            if (free) continue;
+            if (k > run) {
+                Gap piece = piece_of(m_g, c, run, k);
+                piece.merged = 0;  // a stretch of a candidate, not one itself
+                if (m_net.contains_node(piece.from) && m_net.contains_node(piece.to) && piece.from != piece.to) {
+                    piece.benefit = m_benefit.of_gap(m_g, piece);
+                    pieces.push_back(std::move(piece));
+                }
+            }
+            run = k + 1;
+        }
+        give_way(std::move(pool[i]), into);
+        for (Gap& piece : pieces) {
+            pool.push_back(std::move(piece));
+            queue.push(static_cast<std::uint32_t>(pool.size() - 1));
+        }
+    }
+}
+
+Declustered Declusterer::finish() {
+    Declustered out;
+    for (Gap& gap : m_accepted) (gap.status == GapStatus::listed ? out.listed : out.others).push_back(std::move(gap));
+    out.overlapping = m_overlapping;
+    return out;
+}
+
+}  // namespace
+
+Declustered decluster_gaps(const CycleNetwork& net, std::vector<Gap> candidates, const Benefit& benefit,
+                           const GapParams& p) {
+    std::vector<Gap> high, low;
+    for (Gap& c : candidates) (c.benefit >= p.min_benefit ? high : low).push_back(std::move(c));
+    Declusterer d{net, benefit, p};
+    std::vector<Gap> rest = d.extract(std::move(high));
+    for (Gap& c : low) rest.push_back(std::move(c));
+    d.greedy(std::move(rest));
+    return d.finish();
 }
 
 }  // namespace maillon

@@ -1,6 +1,7 @@
 // Measures of each gap (docs/ranking.md): QPV coverage on foot, cycle network joined, detour
 // removed, sampled trips.
 
+#include "maillon/flows.hpp"
 #include "maillon/gaps.hpp"
 
 #include <algorithm>
@@ -59,31 +60,21 @@ std::vector<float> sample_trip_usage(const Graph& g, const PopulationIndex& popu
         }
     }
     if (candidates.empty() || p.origins == 0) return usage;
-    std::vector<std::uint32_t> is_destination(g.node_count(), 0);
+    std::vector<float> is_destination(g.node_count(), 0.F);
     if (destinations.empty()) {
         // No places of interest mapped: trips between homes.
-        for (const std::uint32_t i : candidates) ++is_destination[population.home_node(i)];
+        for (const std::uint32_t i : candidates) is_destination[population.home_node(i)] += 1.F;
     } else {
-        for (const NodeId n : destinations) ++is_destination[n];
+        for (const NodeId n : destinations) is_destination[n] += 1.F;
     }
     std::mt19937_64 rng{p.seed};
     std::discrete_distribution<std::size_t> pick{weights.begin(), weights.end()};
-    BoundedSearch search{g};
-    std::vector<float> below(g.node_count(), 0.F);  // destinations in the subtree of a node
-    for (std::uint32_t k = 0; k < p.origins; ++k) {
-        const NodeId origin = population.home_node(candidates[pick(rng)]);
-        search.run({{origin, 0.F}}, static_cast<float>(p.trip_radius_m), PotentialFilter{&g});
-        const auto& settled = search.settled();
-        for (const NodeId n : settled) below[n] = static_cast<float>(is_destination[n]);
-        // Children are settled after their parent: sum subtrees in reverse order, so that each
-        // arc of the tree counts the routes that run through it, in one sweep.
-        for (auto it = settled.rbegin(); it != settled.rend(); ++it) {
-            const ArcId a = search.parent_arc(*it);
-            if (a == no_arc || below[*it] == 0) continue;
-            usage[a] += below[*it];
-            below[g.arc_tail(a)] += below[*it];
-        }
-    }
+    std::vector<FlowSource> origins;
+    origins.reserve(p.origins);
+    for (std::uint32_t k = 0; k < p.origins; ++k) origins.push_back({population.home_node(candidates[pick(rng)]), 1.0});
+    const std::vector<double> flow = accumulate_flows(g, origins, is_destination, static_cast<float>(p.trip_radius_m),
+                                                      PotentialFilter{&g}, engine_threads());
+    for (std::size_t a = 0; a < usage.size(); ++a) usage[a] = static_cast<float>(flow[a]);
     return usage;
 }
 
@@ -95,6 +86,7 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
     std::uint32_t stamp = 0;
     const auto walk = static_cast<float>(profile.coverage.walk_m);
     const auto radius = static_cast<float>(profile.benefit.trip_radius_m);
+    const float detour_cap = 4 * radius;
     for (Gap& gap : gaps) {
         // QPV coverage: a walking search from every node of the gap.
         std::vector<SearchSource> sources{{gap.from, 0.F}, {gap.to, 0.F}};
@@ -127,11 +119,18 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
             km[side] = network_km_reached(net, searches.network, edge_mark, ++stamp);
             if (side++ == 0) gap.network_distance_m = searches.network.distance(gap.to);  // +inf beyond the radius
         }
+        if (!std::isfinite(gap.network_distance_m)) {
+            // Beyond the radius: how far the network route really is, up to detour_cap (a
+            // search that stops as soon as it reaches the other end).
+            searches.network.run({{gap.from, 0.F}}, detour_cap, NetworkEdgeFilter{&net}, gap.to);
+            gap.network_distance_m = searches.network.distance(gap.to);
+        }
         gap.joins_components = net.component(gap.from) != net.component(gap.to);
         gap.network_km_joined = gap.joins_components ? km[0] + km[1] : std::min(km[0], km[1]);
 
-        // Detour removed: today's network route, capped at the trip radius when there is none within it.
-        gap.detour_removed_m = std::max(0.0, std::min(gap.network_distance_m, static_cast<double>(radius)) - gap.length_m);
+        // Detour removed: today's network route, capped at detour_cap when there is none within it
+        // (the pieces are not joined, or only far away).
+        gap.detour_removed_m = std::max(0.0, std::min(gap.network_distance_m, static_cast<double>(detour_cap)) - gap.length_m);
 
         // Trips through the busiest arc of the gap, both directions.
         gap.trips = 0;
@@ -139,52 +138,6 @@ void measure_gaps(const CycleNetwork& net, std::vector<Gap>& gaps, const Populat
             gap.trips = std::max(gap.trips, static_cast<double>(trip_usage[a] + trip_usage[a ^ 1U]));
         }
     }
-}
-
-void rank_gaps(std::vector<Gap>& gaps, const RankingParams& p) {
-    // QPV coverage in residents when every gap knows them (the QPV layer gave populations), else
-    // in the population model's proxy.
-    const bool residents = std::all_of(gaps.begin(), gaps.end(), [](const Gap& g) { return !std::isnan(g.qpv_residents); });
-    const auto qpv_value = [&](const Gap& g) { return residents ? g.qpv_residents : g.qpv_weight; };
-    double max_qpv = 0, max_trips = 0, max_detour = 0, max_network = 0;
-    for (const Gap& gap : gaps) {
-        if (gap.gap_class == GapClass::data) continue;
-        max_qpv = std::max(max_qpv, qpv_value(gap));
-        max_trips = std::max(max_trips, gap.trips);
-        max_detour = std::max(max_detour, gap.detour_removed_m);
-        max_network = std::max(max_network, gap.network_km_joined);
-    }
-    const auto norm = [](double v, double max) { return max > 0 ? v / max : 0.0; };
-    for (Gap& gap : gaps) {
-        gap.qpv_term = norm(qpv_value(gap), max_qpv);
-        gap.trips_term = norm(gap.trips, max_trips);
-        gap.detour_term = norm(gap.detour_removed_m, max_detour);
-        gap.network_term = norm(gap.network_km_joined, max_network);
-        double factor = p.factor_street;
-        switch (gap.gap_class) {
-            case GapClass::crossing: factor = p.factor_crossing; break;
-            case GapClass::contraflow: factor = p.factor_contraflow; break;
-            case GapClass::roundabout: factor = p.factor_roundabout; break;
-            case GapClass::bridge:
-            case GapClass::tunnel: factor = p.factor_bridge; break;
-            default: break;
-        }
-        gap.cost = std::max(gap.length_m, 20.0) / p.cost_length_ref_m * factor;
-        const double benefit = p.w_qpv * gap.qpv_term + p.w_trips * gap.trips_term + p.w_detour * gap.detour_term +
-                               p.w_network * gap.network_term;
-        gap.score = benefit / std::pow(gap.cost, p.cost_exponent);
-    }
-    // Real projects first by score (ties: shorter first, then by node for a stable order); data
-    // issues after them, unranked.
-    std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
-        const bool da = a.gap_class == GapClass::data, db = b.gap_class == GapClass::data;
-        if (da != db) return db;
-        if (a.score != b.score) return a.score > b.score;
-        if (a.length_m != b.length_m) return a.length_m < b.length_m;
-        return std::make_pair(a.from, a.to) < std::make_pair(b.from, b.to);
-    });
-    std::uint32_t rank = 0;
-    for (Gap& gap : gaps) gap.rank = gap.gap_class == GapClass::data ? 0 : ++rank;
 }
 
 }  // namespace maillon

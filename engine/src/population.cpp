@@ -2,8 +2,25 @@
 
 namespace maillon {
 
-std::string_view key(PopulationModel m) noexcept { return m == PopulationModel::floor_area ? "floor_area" : "area"; }
-std::string_view weight_unit(PopulationModel m) noexcept { return m == PopulationModel::floor_area ? "m2_floor" : "ha"; }
+std::string_view key(PopulationModel m) noexcept {
+    switch (m) {
+        case PopulationModel::floor_area: return "floor_area";
+        case PopulationModel::grid: return "grid";
+        case PopulationModel::qpv_population: return "qpv_population";
+        case PopulationModel::area: break;
+    }
+    return "area";
+}
+
+std::string_view weight_unit(PopulationModel m) noexcept {
+    switch (m) {
+        case PopulationModel::floor_area: return "m2_floor";
+        case PopulationModel::grid: return "residents";
+        case PopulationModel::qpv_population:
+        case PopulationModel::area: break;
+    }
+    return "ha";
+}
 
 PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::vector<PopulationPoint> points,
                                  double snap_max_m)

@@ -57,9 +57,15 @@ EdgeSnapper::EdgeSnapper(EdgeSnapper&&) noexcept = default;
 EdgeSnapper& EdgeSnapper::operator=(EdgeSnapper&&) noexcept = default;
 
 std::optional<Snap> EdgeSnapper::snap(Coord c, double max_m) const {
+    return snap_excluding(c, max_m, [](EdgeId) { return false; });
+}
+
+std::optional<Snap> EdgeSnapper::snap_excluding(Coord c, double max_m, const std::function<bool(EdgeId)>& skip) const {
     const Point p{m_projection.x(c), m_projection.y(c)};
     std::vector<SegmentValue> found;
-    m_impl->tree.query(bgi::nearest(p, 1), std::back_inserter(found));
+    const auto& segments = m_impl->segments;
+    m_impl->tree.query(bgi::nearest(p, 1) && bgi::satisfies([&](const SegmentValue& v) { return !skip(segments[v.second].edge); }),
+                       std::back_inserter(found));
     if (found.empty()) return std::nullopt;
     const Segment& s = found.front().first;
     // Projection of p on the segment.
@@ -70,7 +76,7 @@ std::optional<Snap> EdgeSnapper::snap(Coord c, double max_m) const {
     const double qx = ax + t * dx, qy = ay + t * dy;
     const double dist = std::hypot(bg::get<0>(p) - qx, bg::get<1>(p) - qy);
     if (dist > max_m) return std::nullopt;
-    const SegmentRef& ref = m_impl->segments[found.front().second];
+    const SegmentRef& ref = segments[found.front().second];
     Snap snap;
     snap.edge = ref.edge;
     snap.distance_m = static_cast<float>(dist);

@@ -48,13 +48,19 @@ Gain gain_of(const StationResult& r, const PopulationIndex& population, const st
 
 /// Greedy maximal covering with lazy re-evaluation: gains only shrink as coverage grows
 /// (submodularity), so a candidate whose stale gain still beats every other stale gain, once
-/// refreshed, is the best. Ties: total coverage, then nearer transit, then nearer network, then id.
+/// refreshed, is the best. The gain is in QPV residents when the points inside QPV carry them,
+/// else in the model's weight. Ties: total coverage, then nearer transit, then nearer network,
+/// then id.
 struct Candidate {
     Gain gain;
     std::size_t index;
 };
 
-bool better(const Candidate& a, const Candidate& b, const std::vector<StationResult>& s) {
+double qpv_gain(const Gain& g, bool residents_known) { return residents_known ? g.residents : g.qpv; }
+
+bool better(const Candidate& a, const Candidate& b, const std::vector<StationResult>& s, bool residents_known) {
+    const double ga = qpv_gain(a.gain, residents_known), gb = qpv_gain(b.gain, residents_known);
+    if (ga != gb) return ga > gb;
     if (a.gain.qpv != b.gain.qpv) return a.gain.qpv > b.gain.qpv;
     if (a.gain.all != b.gain.all) return a.gain.all > b.gain.all;
     const auto& x = s[a.index];
@@ -68,7 +74,7 @@ template <typename Accept>
 std::vector<std::size_t> greedy(std::vector<StationResult>& s, const std::vector<std::size_t>& pool, std::size_t picks,
                                 const PopulationIndex& population, std::vector<std::uint8_t>& covered, bool residents_known,
                                 Accept accept) {
-    const auto worse = [&](const Candidate& a, const Candidate& b) { return better(b, a, s); };
+    const auto worse = [&](const Candidate& a, const Candidate& b) { return better(b, a, s, residents_known); };
     std::priority_queue<Candidate, std::vector<Candidate>, decltype(worse)> heap{worse};
     for (const std::size_t i : pool) heap.push({gain_of(s[i], population, covered), i});
     std::vector<std::size_t> order;
@@ -76,7 +82,8 @@ std::vector<std::size_t> greedy(std::vector<StationResult>& s, const std::vector
         Candidate top = heap.top();
         heap.pop();
         const Gain fresh = gain_of(s[top.index], population, covered);
-        if (fresh.qpv != top.gain.qpv || fresh.all != top.gain.all) {  // stale: re-queue with its true gain
+        if (fresh.qpv != top.gain.qpv || fresh.all != top.gain.all || fresh.residents != top.gain.residents) {
+            // stale: re-queue with its true gain
             heap.push({fresh, top.index});
             continue;
         }
@@ -163,10 +170,14 @@ StationAnalysis analyse_stations(const CycleNetwork& net, const PopulationIndex&
         existing_coords.push_back(r.site.coord);
         for (const std::uint32_t p : r.catchment) covered[p] = 1;
     }
+    if (residents_known) out.qpv_residents_covered_existing = 0;
     for (std::uint32_t p = 0; p < covered.size(); ++p) {
         if (!covered[p]) continue;
-        out.all_weight_covered_existing += population.points()[p].weight;
-        if (population.points()[p].qpv >= 0) out.qpv_weight_covered_existing += population.points()[p].weight;
+        const PopulationPoint& pt = population.points()[p];
+        out.all_weight_covered_existing += pt.weight;
+        if (pt.qpv < 0) continue;
+        out.qpv_weight_covered_existing += pt.weight;
+        if (residents_known && pt.has_residents()) out.qpv_residents_covered_existing += pt.residents;
     }
     out.covered_by_existing = covered;
     const PointIndex existing_index{existing_coords, proj};
@@ -221,7 +232,7 @@ StationAnalysis analyse_stations(const CycleNetwork& net, const PopulationIndex&
         }
         std::vector<Coord> chosen;
         const auto accept = [&](const Candidate& c) {
-            if (c.gain.qpv <= 0) return false;
+            if (qpv_gain(c.gain, residents_known) <= 0) return false;
             for (const Coord x : chosen) {
                 if (haversine_m(x, s[c.index].site.coord) < params.min_spacing_m) return false;
             }

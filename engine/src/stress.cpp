@@ -95,11 +95,14 @@ std::uint8_t segment_lts(const StressInput& in) noexcept {
 void compute_crossing_stress(GraphData& d) {
     const std::size_t n = d.node_coord.size();
     const std::size_t e_count = d.edge_source.size();
-    // Per node: highest stress among motor roads through it and how many such road edges meet there;
-    // whether a low-stress arc touches it; whether the busy road allows a marked-crossing discount.
+    // Per node: highest stress among motor roads through it and how many such road edges meet
+    // there; whether a low-stress way that is not such a road arrives; whether a busy road with a
+    // low-stress facility along it (a track beside a boulevard) arrives; whether the busy road
+    // allows a marked-crossing discount.
     std::vector<std::uint8_t> busy_lts(n, 0);
     std::vector<std::uint8_t> busy_edges(n, 0);
     std::vector<std::uint8_t> low_stress(n, 0);
+    std::vector<std::uint8_t> busy_with_facility(n, 0);
     std::vector<std::uint8_t> busy_wide_or_fast(n, 0);
     for (EdgeId e = 0; e < e_count; ++e) {
         // How stressful it is to cross this road: its mixed-traffic stress, whatever
@@ -116,22 +119,28 @@ void compute_crossing_stress(GraphData& d) {
             const auto l = d.arc_lts[2 * e + dir];
             if (l > 0 && (ride_lts == 0 || l < ride_lts)) ride_lts = l;
         }
+        const bool low_ride = ride_lts > 0 && ride_lts <= 2;
         for (const NodeId node : {d.edge_source[e], d.edge_target[e]}) {
             if (busy) {
                 busy_lts[node] = std::max(busy_lts[node], segment_lts(road));
                 busy_edges[node] = static_cast<std::uint8_t>(std::min(busy_edges[node] + 1, 255));
                 const int speed = road.maxspeed_kmh > 0 ? road.maxspeed_kmh : default_speed_kmh(road.highway, road.regime);
                 if (speed > 50 || lanes_per_direction(road) > 1) busy_wide_or_fast[node] = 1;
-            } else if (ride_lts > 0 && ride_lts <= 2) {
+                if (low_ride) busy_with_facility[node] = 1;
+            } else if (low_ride) {
                 low_stress[node] = 1;
             }
         }
     }
     d.node_crossing_lts.assign(n, 0);
     for (NodeId node = 0; node < n; ++node) {
-        // A crossing means the busy road continues through the node (two busy edges) and a
-        // low-stress way arrives there.
-        if (!low_stress[node] || busy_edges[node] < 2) continue;
+        // A crossing: a busy road continues through the node (two busy edges) and a low-stress way
+        // arrives there. A cyclist on a track beside a busy road arrives low-stress too: the
+        // crossing is then of another busy road, so that road's two edges come on top of the
+        // track's own (three busy edges at least; two are the same avenue the track follows).
+        const bool from_quiet_way = low_stress[node] && busy_edges[node] >= 2;
+        const bool from_track = busy_with_facility[node] && busy_edges[node] >= 3;
+        if (!from_quiet_way && !from_track) continue;
         if (d.node_flags[node] & node_traffic_signals) {
             d.node_crossing_lts[node] = 1;
         } else if ((d.node_flags[node] & node_crossing) && !busy_wide_or_fast[node]) {

@@ -208,7 +208,8 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
 
     const BBox box = m_graph.bbox();
     run["bbox"] = {box.min_lon, box.min_lat, box.max_lon, box.max_lat};
-    run["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)";
+    run["attribution"] = "© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)" +
+                         std::string{m_result.population.source == "grid" ? "; population: Insee, Filosofi (Licence Ouverte 2.0)" : ""};
     m_meta = run.dump();
     m_indicators = indicators.dump();
 }

@@ -20,7 +20,7 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 mkdir -p "$shots"
-bash "$here/run-e2e.sh" "http://127.0.0.1:$port/" "$shots"
+E2E_EXPECT_RESIDENTS=1 bash "$here/run-e2e.sh" "http://127.0.0.1:$port/" "$shots"
 # The server must stop cleanly on SIGTERM.
 kill -TERM "$pid"
 for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

@@ -107,10 +107,25 @@ await check('the gap list has rows', async () => {
   return `${n} rows, "${firstCount}"`;
 });
 
+// The demo serves INSEE's residents (ctest-e2e.sh sets E2E_EXPECT_RESIDENTS=1): the first screen ranks gaps by the
+// QPV residents they serve, and the indicators count residents.
+const expectResidents = process.env.E2E_EXPECT_RESIDENTS === '1';
+if (expectResidents) {
+  await check('the first row counts the QPV residents it serves', async () => {
+    const t = (await page.locator('#gap-list .gap-row[data-rank]').first().innerText()).replace(/\s+/g, ' ');
+    const m = /([\d\s\u202f\u00a0]+) hab\. QPV/.exec(t);
+    if (!m) throw new Error(`the first row shows no "hab. QPV": "${t}"`);
+    const n = Number(m[1].replace(/\D/g, ''));
+    if (!(n > 0)) throw new Error(`the first row serves ${n} QPV residents: "${t}"`);
+    return `"${t.slice(0, 80)}"`;
+  });
+}
+
 await check('attribution is visible', async () => {
   const t = await page.locator('.leaflet-control-attribution').innerText();
   if (!t.includes('© OpenStreetMap contributors')) throw new Error(`attribution is "${t}"`);
   if (!t.includes('ANCT')) throw new Error(`attribution lacks the QPV source (ANCT): "${t}"`);
+  if (expectResidents && !t.includes('Insee')) throw new Error(`attribution lacks the population source (Insee): "${t}"`);
 });
 
 await shot(page, 'overview');
@@ -244,6 +259,7 @@ await check('the indicators table has rows', async () => {
   if (n < 1) throw new Error('#indicators-table has no row');
   const t = await page.locator('#indicators-table').innerText();
   if (!/%/.test(t)) throw new Error('#indicators-table shows no share in %');
+  if (expectResidents && !/Habitants/.test(t)) throw new Error('#indicators-table does not count residents ("Habitants")');
   await page.waitForTimeout(200);
   await shot(page, 'indicators');
   return `${n} rows`;

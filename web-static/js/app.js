@@ -39,8 +39,16 @@ function describeRun(meta) {
 
   const c = meta?.counts || {};
   const pop = meta?.population || {};
-  const model = pop.model === 'area' ? 'surface (aucune population connue : hectares)' : pop.model === 'floor' || pop.weight_unit === 'm2_floor'
-    ? 'surface de plancher résidentiel (m²)' : pop.model || '—';
+  const model = {
+    area: 'surface (aucune population connue : hectares)',
+    grid: 'habitants : carroyage Insee de 200 m réparti sur les bâtiments résidentiels',
+    qpv_population: 'habitants des QPV (population par QPV) ; hors QPV, surface (hectares)',
+    floor_area: 'surface de plancher résidentiel (m²)',
+  }[pop.model] || (pop.weight_unit === 'm2_floor' ? 'surface de plancher résidentiel (m²)' : pop.model || '—');
+  const people = (v) => (v == null ? '—' : fmt(v));
+  const residents = pop.residents_read == null ? null
+    : `${people(pop.residents_read)} lus, ${people(pop.residents_in_extract)} dans l’emprise, ${people(pop.residents_in_qpv)} en QPV, `
+      + `${people(pop.residents_outside_extract)} hors de l’emprise, ${people(pop.residents_beyond_reach)} hors de portée à pied`;
   const rows = [
     ['Moteur', meta?.engine ? `${meta.engine.name} ${meta.engine.version}` : null],
     ['Extrait OSM', src],
@@ -48,6 +56,7 @@ function describeRun(meta) {
     ['Date du calcul', fmtDate(meta?.created_at)],
     ['QPV dans la zone', meta?.qpv ? `${fmt(meta.qpv.in_area)} (habitants ${meta.qpv.residents_known ? 'connus' : 'inconnus'})` : null],
     ['Modèle de population', model],
+    ['Habitants', residents],
     ['Réseau cyclable', c.network_km != null ? `${fmt(c.network_km, 1)} km en ${fmt(c.network_components)} morceaux` : null],
     ['Maillons', c.gaps != null ? `${fmt(c.gaps)} (sur ${fmt(c.candidates)} candidats)` : null],
     ['Distance à pied', meta?.parameters?.coverage?.walk_m != null ? `${fmt(meta.parameters.coverage.walk_m)} m` : null],

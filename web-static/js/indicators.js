@@ -24,6 +24,9 @@ export function renderIndicators({ table, note, data, onRank }) {
       : `Population inconnue : les parts sont des parts de <strong>surface urbaine</strong> (hectares proches d’une rue) à ${walk} m à pied, pas d’habitants.`);
   } else {
     parts.push(`Parts d’habitants à ${walk} m à pied du réseau.`);
+    if (data.rows.some((r) => r.share_of && r.share_of !== 'residents')) {
+      parts.push('Territoire hors QPV sans population connue : sa part est une part de <strong>surface urbaine</strong> (hectares), pas d’habitants.');
+    }
   }
   parts.push('Écart = part du QPV − part du territoire, en points de pourcentage. « Apaisé » : aménagements pratiqués avec un stress LTS ≤ 2.');
   if (data.note) parts.push(`<span class="note-source">Note du calcul : ${escapeHtml(data.note)}</span>`);
@@ -44,12 +47,13 @@ export function renderIndicators({ table, note, data, onRank }) {
         <th scope="col" rowspan="2">Zone</th>
         <th scope="col" rowspan="2" class="num">${escapeHtml(refLabel)}</th>
         ${residents ? '' : '<th scope="col" rowspan="2" class="num">Surface du QPV (ha)</th>'}
-        <th scope="colgroup" colspan="2" class="grp">Près du réseau cyclable</th>
+        <th scope="colgroup" colspan="${residents ? 3 : 2}" class="grp">Près du réseau cyclable</th>
         <th scope="colgroup" colspan="2" class="grp">Près d’un aménagement apaisé (LTS ≤ 2)</th>
         <th scope="colgroup" colspan="2" class="grp">Réseau cyclable (km)</th>
         <th scope="col" rowspan="2">Meilleurs maillons (rangs)</th>
       </tr>
       <tr>
+        ${residents ? '<th scope="col" class="num">Habitants</th>' : ''}
         <th scope="col" class="num">Part</th>
         <th scope="col" class="num">Écart au territoire</th>
         <th scope="col" class="num">Part</th>
@@ -63,6 +67,7 @@ export function renderIndicators({ table, note, data, onRank }) {
         <th scope="row">${escapeHtml(zone(r))}${sub(r) ? `<span class="code">${escapeHtml(sub(r))}</span>` : ''}</th>
         <td class="num">${residents ? fmt(r.residents) : fmt(r.weight, unit === 'ha' ? 1 : 0)}</td>
         ${residents ? '' : `<td class="num">${r.scope === 'territory' ? '—' : fmt(r.area_ha, 1)}</td>`}
+        ${residents ? `<td class="num">${r.residents_near_network == null ? '—' : fmt(r.residents_near_network)}</td>` : ''}
         <td class="num">${fmtShare(r.share_near_network)}</td>
         <td class="num ${diffClass(r, r.diff_points_near_network)}">${diff(r, r.diff_points_near_network)}</td>
         <td class="num">${fmtShare(r.share_near_low_stress)}</td>

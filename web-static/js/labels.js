@@ -104,7 +104,12 @@ export function qpvMeasure(meta, sample) {
   return { residents, unit, value: (p) => p.qpv_weight, short: (v) => `${fmt(v, 1)} ha de QPV`, long: 'Surface QPV à 300 m (ha)' };
 }
 
-const unitSuffix = (u) => (u === 'm2_floor' ? 'm² de plancher' : u === 'ha' ? 'ha' : u || '');
+const unitSuffix = (u) => (u === 'm2_floor' ? 'm² de plancher' : u === 'ha' ? 'ha' : u === 'residents' ? 'habitants' : u || '');
+const UNIT_LABELS = {
+  ha: 'hectares (pas de population connue)',
+  m2_floor: 'm² de plancher résidentiel',
+  residents: 'habitants (carroyage Insee de 200 m)',
+};
 
 /**
  * Plain-French label and formatted value of each gap property, grouped, in reading order; unknown properties last, as
@@ -121,8 +126,9 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
     class: ['Type', classLabel(p.class)],
     treatment: ['Aménagement suggéré', p.treatment || '—'],
     length_m: ['Longueur (m)', fmt(p.length_m)],
-    qpv_pop: ['Habitants QPV à 300 m', p.qpv_pop == null || residentsKnown === false ? 'inconnu (couche QPV sans population)' : fmt(p.qpv_pop)],
-    qpv_weight: [u === 'm2_floor' ? 'Plancher résidentiel QPV à 300 m (m²)' : `Surface QPV à 300 m (${unitSuffix(u)})`, fmt(p.qpv_weight, u === 'ha' ? 1 : 0)],
+    qpv_pop: ['Habitants QPV à 300 m', p.qpv_pop == null || residentsKnown === false ? 'inconnu (aucune population fournie)' : fmt(p.qpv_pop)],
+    qpv_weight: [u === 'm2_floor' ? 'Plancher résidentiel QPV à 300 m (m²)' : u === 'residents' ? 'Poids QPV à 300 m (habitants)' : `Surface QPV à 300 m (${unitSuffix(u)})`, fmt(p.qpv_weight, u === 'ha' ? 1 : 0)],
+    all_pop: ['Habitants à 300 m (QPV ou non)', p.all_pop == null ? 'inconnu (aucune population fournie)' : fmt(p.all_pop)],
     qpv_names: ['QPV desservis', list(p.qpv_names)],
     qpv_codes: ['Codes QPV', list(p.qpv_codes)],
     commune: ['Commune', p.commune || '— (aucun QPV à 300 m)'],
@@ -136,8 +142,8 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
     network_distance_m: ['Distance actuelle par le réseau (m)', p.network_distance_m == null ? 'hors rayon (pas de liaison proche)' : fmt(p.network_distance_m)],
     network_km_joined: ['Réseau cyclable raccordé (km)', fmt(p.network_km_joined, 2)],
     joins_components: ['Relie deux morceaux du réseau', yesNo(p.joins_components)],
-    all_weight: [u === 'm2_floor' ? 'Plancher résidentiel total à 300 m (m²)' : `Surface urbaine totale à 300 m (${unitSuffix(u)})`, fmt(p.all_weight, u === 'ha' ? 1 : 0)],
-    weight_unit: ['Unité de population', u === 'ha' ? 'hectares (pas de population connue)' : u === 'm2_floor' ? 'm² de plancher résidentiel' : u || '—'],
+    all_weight: [u === 'm2_floor' ? 'Plancher résidentiel total à 300 m (m²)' : u === 'residents' ? 'Poids total à 300 m (habitants)' : `Surface urbaine totale à 300 m (${unitSuffix(u)})`, fmt(p.all_weight, u === 'ha' ? 1 : 0)],
+    weight_unit: ['Unité de population', UNIT_LABELS[u] || u || '—'],
     kind: ['Détection', KIND_LABELS[p.kind] || p.kind || '—'],
     merged_candidates: ['Candidats regroupés', fmt(p.merged_candidates)],
     qpv_term: ['Score : terme QPV', fmt(p.qpv_term, 3)],
@@ -150,7 +156,7 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
   };
   const groups = [
     ['Projet', ['rank', 'score', 'class', 'treatment', 'length_m', 'street_names', 'commune']],
-    ['Quartiers prioritaires', ['qpv_pop', 'qpv_weight', 'qpv_names', 'qpv_codes', 'all_weight', 'weight_unit']],
+    ['Quartiers prioritaires', ['qpv_pop', 'qpv_weight', 'qpv_names', 'qpv_codes', 'all_pop', 'all_weight', 'weight_unit']],
     ['Voirie', ['highway', 'maxspeed_kmh', 'lanes', 'max_lts']],
     ['Effet sur le réseau', ['trips', 'detour_removed_m', 'network_distance_m', 'network_km_joined', 'joins_components', 'kind', 'merged_candidates']],
     ['Détail du score', ['qpv_term', 'trips_term', 'detour_term', 'network_term', 'cost']],

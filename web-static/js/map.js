@@ -59,7 +59,7 @@ export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext
     boxZoom: true,
   });
   L.control.attribution({ prefix: '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>' })
-    .addAttribution(ATTRIBUTION).addTo(map);
+    .addAttribution(ATTRIBUTION + (meta?.population?.grid ? ' · Population : Insee, Filosofi (Licence Ouverte 2.0)' : '')).addTo(map);
   L.control.scale({ metric: true, imperial: false, maxWidth: 160, position: 'bottomleft' }).addTo(map);
 
   const pane = (name, z) => {

@@ -27,16 +27,24 @@ struct NetworkParams {
 };
 
 struct GapParams {
-    double max_gap_m = 600;          // longest off-network stretch a gap may bridge
-    double detour_factor = 1.5;      // a gap when the network route is this much longer (or missing)…
-    double min_detour_m = 50;        // …and at least this many metres longer: not a junction-scale detour
+    // Identify (docs/gaps.md).
+    double max_gap_m = 2000;         // longest off-network stretch a candidate may follow (the study has no bound)
+    double detour_factor = 1.5;      // a candidate when the network joins its ends only this much longer (or not at all)…
+    double min_detour_m = 0;         // …and at least this many metres longer (0: the study's rule alone)
     double close_far_straight_m = 100;  // close-but-far: this close in a straight line…
-    double close_far_network_m = 1000;  // …and at least this far along the network
-    double decluster_m = 100;        // endpoints this close merge candidates into one project
-    double data_error_m = 10;        // straight links shorter than this are likely mapping errors
-    /// Off-network stretches shorter than this are where a facility stops at a junction, the
-    /// normal French design (a bande interrupted across an intersection): not reported, unless
-    /// they cross a stressful road (a node of crossing LTS >= 3).
+    double close_far_network_m = 1000;  // …and at least this far along the network, with no way between
+    // Decluster.
+    /// The main list: benefit (mean edge betweenness) at least what the busiest min_benefit_share
+    /// of the street network reaches (by length) — the study's Copenhagen cut, 15.2 % —, or at
+    /// least min_benefit when that is set (> 0, in pairs of intersections). docs/gaps.md.
+    double min_benefit_share = 0.15;
+    double min_benefit = 0;
+    double decluster_m = 25;         // a candidate whose two ends lie this close to a listed gap's ends is that gap
+    // Classify.
+    double data_error_m = 10;        // straight links shorter than this are mapping errors (network pieces apart)
+    double untagged_track_angle_deg = 25;  // a car-free way continuing the network this straight at both ends: untagged track
+    /// Off-network stretches shorter than this are interruptions at a junction: listed (class
+    /// crossing) when the road crossed or ridden is stressful (LTS >= 3), else easy_junction.
     double junction_m = 15;
 };
 
@@ -44,21 +52,28 @@ struct CoverageParams {
     double walk_m = 300;           // the observatory's 300 m, along the walking network
     double point_spacing_m = 25;   // grid spacing of the area population model
     double snap_max_m = 150;       // farther from any walkable way: not reachable on foot
+    double spread_step_m = 25;     // residents spread along ways: one point per piece of at most this
+    double max_points = 10e6;      // more population points are refused (a layer or grid far too big)
+    double max_beyond_reach_share = 0.10;  // warn when more of the population is beyond walking reach
 };
 
 struct BenefitParams {
-    double trip_radius_m = 2500;   // sampled trips are at most this long (Vybornova et al.)
-    std::uint32_t origins = 2000;  // origins sampled (weighted by population)
+    double trip_radius_m = 2500;   // trips and betweenness paths are at most this long (Vybornova et al.)
+    std::uint32_t origins = 2000;  // trips: origins sampled (weighted by population)
     std::uint32_t seed = 42;       // sampling is deterministic for a given seed
+    /// Betweenness: node settlements allowed (millions). Below it every intersection is an origin
+    /// (the study's exact figure); above, an even spatial sample of origins, scaled up.
+    double betweenness_budget_mnodes = 100;
 };
 
 struct RankingParams {
     double w_qpv = 3.0;            // weight of QPV coverage (normalised 0..1)
+    double w_benefit = 1.0;        // weight of the betweenness benefit (normalised)
     double w_trips = 0.5;          // weight of sampled trips using the gap (normalised)
     double w_detour = 0.3;         // weight of the detour removed (normalised)
     double w_network = 0.2;        // weight of the cycle network joined (normalised)
     double cost_length_ref_m = 100;  // cost = max(length, 20 m) / this × class factor
-    double cost_exponent = 0.5;    // score divided by cost^exponent
+    double cost_exponent = 0;      // score divided by cost^exponent (0: cost shown, not ranked on: no crumbs first)
     // Class cost factors: how expensive closing a gap of each class tends to be.
     double factor_street = 1.0, factor_crossing = 0.5, factor_contraflow = 0.3, factor_roundabout = 2.0,
            factor_bridge = 5.0;

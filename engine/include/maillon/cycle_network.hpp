@@ -1,6 +1,7 @@
 #pragma once
 // The cycle network as the analysis sees it: which edges belong to it (by the profile), each
-// node's degree in it, and its connected pieces (ignoring direction).
+// node's degree in it, and its connected pieces (ignoring direction). `maillon info` and
+// `maillon analyze` both read the network through this class, so they report the same km.
 
 #include "maillon/analysis_profile.hpp"
 #include "maillon/graph.hpp"
@@ -14,15 +15,12 @@ public:
     CycleNetwork(const Graph& g, const NetworkParams& params);
 
     bool contains_edge(EdgeId e) const noexcept { return m_edge[e] != 0; }
-    /// A bike arc on the network.
-    bool contains_arc(ArcId a) const noexcept { return m_edge[edge_of(a)] != 0 && m_graph->allows(a, Mode::bike); }
     bool contains_node(NodeId n) const noexcept { return m_degree[n] > 0; }
     /// Network edges at the node (a dead end of the network has 1).
     std::uint32_t degree(NodeId n) const noexcept { return m_degree[n]; }
     /// Connected piece of a network node (ids 0..components()-1), -1 off the network.
     std::int32_t component(NodeId n) const noexcept { return m_component[n]; }
-    std::size_t components() const noexcept { return m_component_km.size(); }
-    double component_km(std::int32_t c) const noexcept { return m_component_km[static_cast<std::size_t>(c)]; }
+    std::size_t components() const noexcept { return m_components; }
     double km() const noexcept { return m_km; }
     const Graph& graph() const noexcept { return *m_graph; }
 
@@ -31,14 +29,8 @@ private:
     std::vector<std::uint8_t> m_edge;
     std::vector<std::uint32_t> m_degree;
     std::vector<std::int32_t> m_component;
-    std::vector<double> m_component_km;
+    std::size_t m_components = 0;
     double m_km = 0;
-};
-
-/// Search filter: bike arcs on the network.
-struct OnNetworkFilter {
-    const CycleNetwork* net;
-    bool operator()(ArcId a) const noexcept { return net->contains_arc(a); }
 };
 
 /// Search filter: network edges in either direction. Used to tell whether two network nodes are
@@ -47,14 +39,6 @@ struct OnNetworkFilter {
 struct NetworkEdgeFilter {
     const CycleNetwork* net;
     bool operator()(ArcId a) const noexcept { return net->contains_edge(edge_of(a)); }
-};
-
-/// Search filter: bike arcs off the network (the stretch a gap would build).
-struct OffNetworkFilter {
-    const CycleNetwork* net;
-    bool operator()(ArcId a) const noexcept {
-        return net->graph().allows(a, Mode::bike) && !net->contains_edge(edge_of(a));
-    }
 };
 
 }  // namespace maillon

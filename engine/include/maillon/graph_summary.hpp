@@ -23,8 +23,11 @@ struct GraphSummary {
     std::array<double, facility_count> km_by_facility{};
     /// Km of cyclable arcs per LTS (index 1..4), each direction counted: km of riding.
     std::array<double, 5> km_by_lts{};
-    double km_cycle_network = 0.0;           // edges with a facility usable in at least one direction
-    std::size_t cycle_network_components = 0;  // weakly connected pieces of that network
+    /// The cycle network as `maillon analyze` reads it with the default profile (CycleNetwork):
+    /// edges with a built facility usable in at least one direction (not an unmarked contraflow
+    /// nor AUTRE), and its weakly connected pieces.
+    double km_cycle_network = 0.0;
+    std::size_t cycle_network_components = 0;
     // places
     std::size_t buildings = 0;
     double floor_m2 = 0.0;              // total floor area of the buildings
@@ -33,9 +36,6 @@ struct GraphSummary {
     std::array<std::size_t, poi_kind_count> pois_by_kind{};
     std::size_t communes = 0;
 };
-
-/// Edges that form the cycle network: a facility usable by bikes in at least one direction.
-bool is_cycle_network_edge(const Graph& g, EdgeId e) noexcept;
 
 GraphSummary summarize(const Graph& g);
 

@@ -4,10 +4,14 @@
 // its settled nodes carry: no polygon buffering in the hot path.
 //
 // Population models, chosen from the inputs (docs/population.md):
-//   floor_area  residential floor area of OSM buildings (footprint × levels × residential share);
-//   area        a regular grid of points, each weighing its cell's area (no buildings mapped).
-// When the QPV layer gives a QPV's population, the points inside that QPV are scaled so that
-// they sum to it: those points then carry residents; elsewhere `residents` stays unknown.
+//   grid            INSEE's 200 m grid (--population): each cell's residents spread over the
+//                   residential floor area of the OSM buildings inside it, or along its walkable
+//                   ways (population_spread.hpp); every point carries residents, weight = residents;
+//   qpv_population  the QPV populations only (--qpv-population, or the layer's population field):
+//                   each QPV's residents spread the same way inside it; outside the QPV, the area
+//                   model's points; weights stay hectares, residents are known inside the QPV;
+//   area            no population source: a regular grid of points, each weighing its cell's area;
+//   floor_area      (reserved) residential floor area of OSM buildings as a proxy.
 
 #include "maillon/graph.hpp"
 #include "maillon/search.hpp"
@@ -21,15 +25,18 @@
 
 namespace maillon {
 
-enum class PopulationModel : std::uint8_t { floor_area, area };
+enum class PopulationModel : std::uint8_t { floor_area, area, grid, qpv_population };
+/// "floor_area", "area", "grid" or "qpv_population".
 std::string_view key(PopulationModel m) noexcept;
-/// Unit of PopulationPoint::weight under the model: "m2_floor" or "ha".
+/// Unit of PopulationPoint::weight under the model: "m2_floor", "ha" or "residents".
 std::string_view weight_unit(PopulationModel m) noexcept;
 
 struct PopulationPoint {
     Coord coord;
-    float weight = 0;  // proxy for residents, in the model's unit
-    float residents = std::numeric_limits<float>::quiet_NaN();  // known residents, NaN if unknown
+    float weight = 0;  // proxy for residents, in the model's unit (residents in the grid model)
+    // Known residents, NaN if unknown. A double: a cell's or a QPV's residents are split over many
+    // points and must add up to the source's figure.
+    double residents = std::numeric_limits<double>::quiet_NaN();
     std::int32_t qpv = -1;  // index of the QPV containing the point, -1 outside
     bool has_residents() const noexcept { return !std::isnan(residents); }
 };

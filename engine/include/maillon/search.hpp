@@ -58,6 +58,21 @@ struct CycleNetworkFilter {
     }
 };
 
+/// Arcs marked in a precomputed mask [2E]: for filters whose rule is costly to evaluate and that
+/// many searches share (the benefit graph, the ways a gap may follow). One byte read per arc.
+struct ArcMaskFilter {
+    const std::vector<std::uint8_t>* mask;
+    bool operator()(ArcId a) const noexcept { return (*mask)[a] != 0; }
+};
+
+/// The mask of the arcs a filter accepts, evaluated once.
+template <typename Filter>
+std::vector<std::uint8_t> arc_mask(const Graph& g, const Filter& filter) {
+    std::vector<std::uint8_t> mask(g.arc_count(), 0);
+    for (ArcId a = 0; a < g.arc_count(); ++a) mask[a] = filter(a) ? 1 : 0;
+    return mask;
+}
+
 namespace detail {
 
 /// Min-heap of (distance, node) with lazy deletion: no decrease-key, stale entries are

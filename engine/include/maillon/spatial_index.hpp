@@ -52,6 +52,8 @@ public:
 
     /// The nearest usable edge within max_m, or nothing.
     std::optional<Snap> snap(Coord c, double max_m) const;
+    /// The nearest usable edge within max_m for which skip(edge) is false, or nothing.
+    std::optional<Snap> snap_excluding(Coord c, double max_m, const std::function<bool(EdgeId)>& skip) const;
     const LocalProjection& projection() const noexcept { return m_projection; }
 
 private:

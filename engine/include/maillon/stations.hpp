@@ -1,7 +1,8 @@
 #pragma once
 // Bike-share stations and their walking catchments (docs/stations.md): which population each
 // station serves within walk_m on foot, the ranking of planned stations by marginal QPV
-// coverage (greedy maximal covering, existing stations fixed), and suggested new sites.
+// coverage (greedy maximal covering, existing stations fixed; in residents when the points inside
+// QPV carry them, else in the population model's weight), and suggested new sites.
 
 #include "maillon/cycle_network.hpp"
 #include "maillon/population.hpp"
@@ -58,12 +59,14 @@ struct StationResult {
 struct StationAnalysis {
     std::vector<StationResult> stations;  // existing, then planned by rank, then suggested by rank
     double qpv_weight_covered_existing = 0;   // QPV population within walk_m of an existing station
+    double qpv_residents_covered_existing = std::numeric_limits<double>::quiet_NaN();  // when residents are known
     double all_weight_covered_existing = 0;
     std::size_t outside = 0;              // stations farther than snap_max_m from the graph
     std::vector<std::uint8_t> covered_by_existing;  // per population point: within walk_m of an installed station
 };
 
-/// @param qpv_residents_known whether points inside QPV carry residents (for the *_residents fields)
+/// @param qpv_residents_known whether points inside QPV carry residents: the *_residents fields are
+///        then filled and the greedy order is by QPV residents
 StationAnalysis analyse_stations(const CycleNetwork& net, const PopulationIndex& population,
                                  std::vector<StationSite> existing, std::vector<StationSite> planned,
                                  const StationParams& params, bool qpv_residents_known);

@@ -16,6 +16,9 @@ using json = nlohmann::ordered_json;
 json gaps_geojson(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r);
 /// One gap's properties (the GeoJSON feature's `properties`).
 json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r, const Gap& gap);
+/// The secondary layer: every candidate not in the main list, with its status (below_benefit,
+/// overlaps — and the listed gap it gives way to —, easy_junction).
+json candidates_geojson(const Graph& g, const AnalysisResult& r);
 /// The same rows as CSV (header line first), for spreadsheets.
 std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r);
 
@@ -25,6 +28,8 @@ json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r);
 json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s);
 
 json indicators_json(const AnalysisResult& r, const AnalysisProfile& p);
+/// What the shares of the indicators are shares of, in French, for the model (indicators.json `note`).
+std::string population_note(PopulationModel m);
 std::string indicators_csv(const AnalysisResult& r);
 
 /// The profile as JSON (all values, defaults included) and back.
