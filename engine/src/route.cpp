@@ -1,6 +1,7 @@
 #include "maillon/route.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace maillon {
 
@@ -47,10 +48,14 @@ Route RouteSearch::build(const Snap& from, const Snap& to, NodeId via, bool via_
     const NodeId start = arcs.empty() ? via : g.arc_tail(arcs.front());
     const bool start_at_target = start == d.edge_target[from.edge];
     r.geometry = detail::edge_piece(g, from.edge, from.offset_m, start_at_target ? g.length_m(from.edge) : 0.F);
+    // Straight from the shape array: a copy per edge (Graph::shape) cost as much as the search.
+    const Coord* const shapes = d.shape.data();
     for (const ArcId a : arcs) {
-        std::vector<Coord> shape = g.shape(edge_of(a));
-        if (is_backward(a)) std::reverse(shape.begin(), shape.end());
-        r.geometry.insert(r.geometry.end(), shape.begin() + 1, shape.end());
+        const EdgeId e = edge_of(a);
+        const Coord* begin = shapes + d.edge_shape_begin[e];
+        const Coord* end = shapes + d.edge_shape_begin[e + 1];
+        if (is_backward(a)) r.geometry.insert(r.geometry.end(), std::make_reverse_iterator(end) + 1, std::make_reverse_iterator(begin));
+        else r.geometry.insert(r.geometry.end(), begin + 1, end);
     }
     const std::vector<Coord> last = detail::edge_piece(g, to.edge, via_source ? 0.F : g.length_m(to.edge), to.offset_m);
     r.geometry.insert(r.geometry.end(), last.begin() + 1, last.end());

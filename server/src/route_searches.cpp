@@ -2,7 +2,11 @@
 
 namespace maillon::server {
 
-RouteSearches::RouteSearches(const Graph& g, std::size_t count) {
+RouteSearches::RouteSearches(const Graph& g, std::size_t count, std::size_t landmarks)
+    : m_bike(g, ModeFilter{&g, Mode::bike}),
+      m_low_stress(g, LowStressFilter{&g, 2}),
+      m_bike_landmarks(g, ModeFilter{&g, Mode::bike}, m_bike, landmarks),
+      m_low_stress_landmarks(g, LowStressFilter{&g, 2}, m_low_stress, landmarks) {
     if (count == 0) count = 1;
     for (std::size_t i = 0; i < count; ++i) m_free.push_back(std::make_unique<RouteSearch>(g));
 }

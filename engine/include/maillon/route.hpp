@@ -3,18 +3,22 @@
 // shortest route, and the low-stress route (LTS <= 2) of the route tool.
 //
 // The search is goal-directed (A*): a node is ranked by its distance from the start plus a lower
-// bound of its straight-line distance to the end, so that a route across a region settles the
-// nodes near the line between its ends rather than every node closer to the start than the end
-// is (Dijkstra). The bound is exact-safe (see straight_bound_m): routes are the shortest ones.
+// bound of its distance to the end, so that a route across a region settles the nodes near the
+// line between its ends rather than every node closer to the start than the end is (Dijkstra).
+// The bound is the straight line (see straight_bound_m) and, given landmarks (route_landmarks.hpp),
+// the best of their triangle inequalities; both are lower bounds, so routes are the shortest ones.
 //
 //   maillon::RouteSearch search{g};      // once per thread: graph-sized work arrays
 //   auto r = search.route(from, to, maillon::ModeFilter{&g, maillon::Mode::bike}, 20000.F);
 
+#include "maillon/route_landmarks.hpp"
 #include "maillon/search.hpp"
 #include "maillon/spatial_index.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -32,8 +36,10 @@ public:
 
     /// Shortest route from `from` to `to` of at most budget_m, or nothing when the filter's arcs
     /// do not connect them within it. Respects the direction of arcs (one-way streets for bikes).
+    /// `landmarks`, when given, must have been computed for the same filter.
     template <typename Filter>
-    std::optional<Route> route(const Snap& from, const Snap& to, const Filter& filter, float budget_m);
+    std::optional<Route> route(const Snap& from, const Snap& to, const Filter& filter, float budget_m,
+                               const RouteLandmarks* landmarks = nullptr);
 
     /// Nodes settled by the last route (what it cost; tests and benchmarks).
     std::size_t settled_count() const noexcept { return m_settled; }
@@ -78,7 +84,8 @@ inline float RouteSearch::straight_bound_m(NodeId n) const noexcept {
 }
 
 template <typename Filter>
-std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const Filter& filter, float budget_m) {
+std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const Filter& filter, float budget_m,
+                                        const RouteLandmarks* landmarks) {
     const Graph& g = *m_graph;
     const auto& d = g.data();
     m_settled = 0;
@@ -100,23 +107,40 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
     const float from_len = g.length_m(from.edge);
     const float to_len = g.length_m(to.edge);
 
-    const auto label = [&](NodeId n, float dist, ArcId parent) {
-        const float key = dist + straight_bound_m(n);
-        if (!(key <= budget_m)) return;  // every path through n is longer than the budget
-        NodeState& s = state[n];
-        if (s.mark < labelled || (s.mark == labelled && dist < s.distance)) {
-            s = NodeState{dist, labelled, parent};
-            m_heap.push({key, n});
+    // End: arrive from either end of the target edge, in a direction the filter allows.
+    const NodeId ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
+    const bool enter_at_source = filter(arc_of(to.edge, false));
+    const bool enter_at_target = filter(arc_of(to.edge, true));
+    const bool alt = landmarks && landmarks->count() > 0;
+    const std::uint16_t* const ts_row = alt ? landmarks->row(ts) : nullptr;
+    const std::uint16_t* const tt_row = alt ? landmarks->row(tt) : nullptr;
+    const auto bound = [&](NodeId n) {
+        float h = straight_bound_m(n);
+        if (alt) {
+            // The remaining route ends through ts or tt: the smaller of the two landmark bounds.
+            const std::uint16_t* row = landmarks->row(n);
+            float via = std::numeric_limits<float>::infinity();
+            if (enter_at_source) via = landmarks->bound(row, ts_row) + to.offset_m;
+            if (enter_at_target) via = std::min(via, landmarks->bound(row, tt_row) + (to_len - to.offset_m));
+            if (via > h && via != std::numeric_limits<float>::infinity()) h = via;
         }
+        return h;
+    };
+
+    const auto label = [&](NodeId n, float dist, ArcId parent) {
+        NodeState& s = state[n];
+        // A settled node is labelled again if reached shorter: the landmark bounds, rounded to
+        // 5 m, are admissible but not exactly consistent.
+        if (s.mark >= labelled && !(dist < s.distance)) return;
+        const float key = dist + bound(n);
+        if (!(key <= budget_m)) return;  // every path through n is longer than the budget
+        s = NodeState{dist, labelled, parent};
+        m_heap.push({key, n});
     };
     // Start: leave the snapped position towards either end the filter lets us ride to.
     if (filter(arc_of(from.edge, false))) label(d.edge_target[from.edge], from_len - from.offset_m, no_arc);
     if (filter(arc_of(from.edge, true))) label(d.edge_source[from.edge], from.offset_m, no_arc);
 
-    // End: arrive from either end of the target edge, in a direction the filter allows.
-    const NodeId ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
-    const bool enter_at_source = filter(arc_of(to.edge, false));
-    const bool enter_at_target = filter(arc_of(to.edge, true));
     double best = budget_m;
     NodeId via = no_node;
     bool via_source = true;
@@ -134,7 +158,8 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
         const auto [key, n] = m_heap.pop();
         NodeState& st = state[n];
         if (st.mark == done) continue;  // stale entry
-        // Keys never decrease (the bound is consistent): nothing left can beat the best arrival.
+        // Every key is a lower bound of the routes through its node: once the smallest one left
+        // reaches the best arrival, nothing can beat it.
         if (via != no_node && key >= best) break;
         st.mark = done;
         ++m_settled;
@@ -144,9 +169,7 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
         for (auto [it, end] = boost::out_edges(n, adj); it != end; ++it) {
             const ArcId a = adj[*it].arc;
             if (!filter(a)) continue;
-            const NodeId h = boost::target(*it, adj);
-            if (state[h].mark == done) continue;
-            label(h, dist + length[edge_of(a)], a);
+            label(boost::target(*it, adj), dist + length[edge_of(a)], a);
         }
     }
     if (via == no_node) return std::nullopt;
