@@ -7,6 +7,7 @@ libFuzzer mutates them often) and, where they are small enough, the files themse
 seeds need osmium (osmium-tool) to convert the XML cuts; without it only the committed PBF files
 are used.
 """
+import gzip
 import json
 import os
 import shutil
@@ -121,8 +122,19 @@ def api_seeds(data, out):
         write(out, "fuzz_api_query", "q%02d" % i, bytes([endpoint]) + q.encode("utf-8"))
 
 
+def population_seeds(data, out):
+    path = os.path.join(data, "filosofi2021-paris-centre-200m.csv")
+    lines = open(path, "rb").read().splitlines(keepends=True)
+    write(out, "fuzz_population_csv", "head-4.csv", b"".join(lines[:5]))
+    write(out, "fuzz_population_csv", "head-40.csv", b"".join(lines[:41]))
+    text = b"".join(lines[:12]).decode("utf-8")
+    write(out, "fuzz_population_csv", "semicolon.csv", text.replace(",", ";"))
+    write(out, "fuzz_population_csv", "head-12.csv.gz", gzip.compress(text.encode("utf-8"), mtime=0))
+
+
 SEEDS = {"fuzz_osm_xml": osm_seeds, "fuzz_osm_pbf": osm_seeds, "fuzz_qpv": qpv_seeds, "fuzz_gbfs": gbfs_seeds,
-         "fuzz_planned_stations": planned_seeds, "fuzz_profile": profile_seeds, "fuzz_api_query": api_seeds}
+         "fuzz_planned_stations": planned_seeds, "fuzz_profile": profile_seeds, "fuzz_api_query": api_seeds,
+         "fuzz_population_csv": population_seeds}
 
 
 def main():

@@ -34,8 +34,7 @@ bin="$build/tests/fuzz"
 work=${work:-$build/fuzz-work}
 mkdir -p "$work/corpus" "$work/seeds" "$work/findings" "$work/logs"
 
-all=(fuzz_osm_xml fuzz_osm_pbf fuzz_qpv fuzz_gbfs fuzz_planned_stations fuzz_profile fuzz_api_query)
-[[ -x "$bin/fuzz_population_csv" ]] && all+=(fuzz_population_csv)
+all=(fuzz_osm_xml fuzz_osm_pbf fuzz_qpv fuzz_gbfs fuzz_planned_stations fuzz_profile fuzz_api_query fuzz_population_csv)
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 
@@ -51,7 +50,7 @@ max_len() {
 dict() {
   case $1 in
     fuzz_osm_xml) echo "$here/osm.dict" ;;
-    fuzz_osm_pbf|fuzz_api_query) echo "" ;;
+    fuzz_osm_pbf|fuzz_api_query|fuzz_population_csv) echo "" ;;
     *) echo "$here/json.dict" ;;
   esac
 }
