@@ -89,14 +89,16 @@ public:
         out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result));
+        out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result));
+        out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
-                               m_population.grid, m_population.qpv_table};
+                               m_population.grid, m_population.qpv_table, m_population.area};
         out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, " +
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, summary_communes.csv, summary_qpv.csv, " +
                 (result.has_stations ? "stations.geojson, " : "") + "run.json}");
         return 0;
     }
