@@ -59,6 +59,10 @@ std::string count_fr(double n) {
     return (negative ? "-" : "") + digits;
 }
 
+std::string count_noun_fr(double n, std::string_view singular, std::string_view plural) {
+    return count_fr(n) + "\u00A0" + std::string{std::llround(n) < 2 ? singular : plural};
+}
+
 std::string distance_fr(double metres) {
     if (metres >= 1000) {
         char s[32];

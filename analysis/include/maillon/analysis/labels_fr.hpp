@@ -20,6 +20,8 @@ std::string_view label_fr(DataIssue d) noexcept;
 std::string distance_fr(double metres);
 /// A count in French, thousands apart with a no-break space: "1 240".
 std::string count_fr(double n);
+/// A count and its noun, singular for 0 and 1 as French has it: "1 maillon", "2 maillons".
+std::string count_noun_fr(double n, std::string_view singular, std::string_view plural);
 
 /// The gap in one French sentence, from its terms: "Relie deux tronçons séparés de 480 m, dessert
 /// 1 240 habitants de Grand Belleville, évite un détour de 1,1 km." (docs/gaps.md, "Why each gap").
