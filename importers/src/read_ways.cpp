@@ -1,6 +1,11 @@
 #include "read_ways.hpp"
 
 #include "maillon/errors.hpp"
+#include "node_flags.hpp"
+#include "place_rules.hpp"
+#include "tag_view.hpp"
+#include "way_rules.hpp"
+#include "area_moments.hpp"
 
 #include <osmium/handler.hpp>
 #include <osmium/io/any_input.hpp>
@@ -18,30 +23,6 @@
 namespace maillon::importers {
 namespace {
 
-
-std::uint8_t node_flags_of(const osmium::TagList& tags) {
-    std::uint8_t flags = 0;
-    const char* highway = tags.get_value_by_key("highway", "");
-    const char* crossing = tags.get_value_by_key("crossing", "");
-    if (!std::strcmp(highway, "traffic_signals") || !std::strcmp(crossing, "traffic_signals")) {
-        flags |= node_traffic_signals;
-    }
-    // Only a marked crossing earns the crossing-stress discount (docs/traffic-stress.md).
-    const char* markings = tags.get_value_by_key("crossing:markings", "");
-    const bool marked = !std::strcmp(crossing, "marked") || !std::strcmp(crossing, "zebra") ||
-                        !std::strcmp(crossing, "uncontrolled") || !std::strcmp(crossing, "traffic_signals") ||
-                        (*markings && std::strcmp(markings, "no") != 0);
-    if (marked) {
-        flags |= node_crossing;
-    }
-    if (!std::strcmp(highway, "stop") || !std::strcmp(highway, "give_way")) {
-        flags |= node_stop;
-    }
-    if (tags.has_key("barrier")) {
-        flags |= node_barrier;
-    }
-    return flags;
-}
 
 /// Stores node locations and tagged node flags, runs the tag rules on every way and keeps the
 /// usable ones with their node locations; gathers buildings, POIs and relation member ways. Unlike osmium's NodeLocationsForWays it looks up
@@ -63,14 +44,15 @@ public:
             m_out.locations.add(node.id(), node.location());
         }
         if (!node.tags().empty()) {
-            if (const auto flags = node_flags_of(node.tags())) {
+            const tags::TagView tags{node.tags()};
+            if (const auto flags = node_flags_of(tags)) {
                 m_out.node_flags[node.id()] = flags;
             }
-            place_node(node);
+            place_node(node, tags);
         }
     }
 
-    void way(const osmium::Way& way) {
+    void way(osmium::Way& way) {
         ++m_report.ways_read;
         note_timestamp(way);
         if (!m_sorted) {
@@ -80,19 +62,20 @@ public:
         }
         // Places first (places.hpp): member ways of relations to assemble, and closed ways that
         // are buildings or POIs. Both look up node locations for those ways only.
+        const tags::TagView tags{way.tags()};
         if (is_relation_member(way.id())) {
             keep_member_way(way);
         }
         const osmium::WayNodeList& nodes = way.nodes();
         if (nodes.size() >= 4 && nodes.front().ref() == nodes.back().ref()) {
-            closed_way(way);
+            closed_way(way, tags);
         }
-        const WayProfile profile = evaluate_way(way.tags());
+        const WayProfile profile = evaluate_way(tags);
         if (!profile.keep) {
             return;
         }
         ++m_report.ways_kept;
-        const std::uint32_t name = name_index(way.tags());
+        const std::uint32_t name = m_out.intern_name(tags.has(tags::Key::name) ? tags.c_str(tags::Key::name) : tags.c_str(tags::Key::ref));
         // Split at references whose node is missing from the extract (clipped or filtered files):
         // each run of at least two located nodes becomes a piece of its own.
         bool incomplete = false;
@@ -119,17 +102,15 @@ public:
     osmium::Timestamp max_timestamp() const noexcept { return m_max_timestamp; }
 
 private:
-    void place_node(const osmium::Node& node) {
-        const PlaceTags tags{node.tags()};
+    void place_node(const osmium::Node& node, const tags::TagView& tags) {
         if (const auto kind = poi_kind(tags); kind && node.location().valid()) {
             const osmium::Location l = node.location();
-            m_out.places.add_poi(Coord{l.x(), l.y()}, *kind, m_out.intern_name(tags.name), node.id(), OsmType::node);
+            m_out.places.add_poi(Coord{l.x(), l.y()}, *kind, m_out.intern_name(tags.c_str(tags::Key::name)), node.id(), OsmType::node);
         }
     }
 
     /// Buildings and POIs of a closed way: footprint area and centroid.
-    void closed_way(const osmium::Way& way) {
-        const PlaceTags tags{way.tags()};
+    void closed_way(const osmium::Way& way, const tags::TagView& tags) {
         const BuildingClass building = building_class(tags);
         if (building.state == BuildingClass::dropped) ++m_report.buildings_lifecycle;
         const std::optional<PoiKind> kind = poi_kind(tags);
@@ -150,18 +131,18 @@ private:
         moments.add_ring(m_ring.size(), [&](std::size_t i) { return m_ring[i]; }, false);
         const Coord centroid = moments.centroid();
         if (building.state == BuildingClass::kept) {
-            if (moments.area_m2() < min_building_m2) {
+            if (moments.area_m2() < tags::min_building_m2) {
                 ++m_report.buildings_small;
             } else {
                 m_out.places.add_building(centroid, moments.area_m2(), building);
             }
         }
         if (kind) {
-            m_out.places.add_poi(centroid, *kind, m_out.intern_name(tags.name), way.id(), OsmType::way);
+            m_out.places.add_poi(centroid, *kind, m_out.intern_name(tags.c_str(tags::Key::name)), way.id(), OsmType::way);
         }
     }
 
-    /// Whether the way is a member of a relation kept by the pre-pass. Ways come in ascending id
+    /// Whether the way is a member of a relation kept by the first pass. Ways come in ascending id
     /// order in sorted files: a cursor walks the sorted member list (a search when ids go back).
     bool is_relation_member(osmium::object_id_type id) {
         const auto& members = m_out.places.relations.member_ways;
@@ -174,15 +155,17 @@ private:
         return m_member_cursor < members.size() && members[m_member_cursor] == id;
     }
 
-    void keep_member_way(const osmium::Way& way) {
-        RawPlaces& p = m_out.places;
-        p.way_id.push_back(way.id());
-        for (const auto& ref : way.nodes()) {
+    /// A member way for the MultipolygonManager, with its node locations; left out when a node is missing from
+    /// the extract (its relations stay incomplete).
+    void keep_member_way(osmium::Way& way) {
+        for (osmium::NodeRef& ref : way.nodes()) {
             const std::uint32_t pos = find_near(m_out.locations, ref.ref(), m_hint);
-            m_hint = pos == NodeLocations::npos ? m_hint : pos;
-            p.way_refs.push_back(pos);
+            if (pos == NodeLocations::npos) return;
+            m_hint = pos;
+            ref.set_location(m_out.locations.location(pos));
         }
-        p.way_first_ref.push_back(static_cast<std::uint32_t>(p.way_refs.size()));
+        m_out.places.member_way_buffer.add_item(way);
+        m_out.places.member_way_buffer.commit();
     }
 
     void close_piece(RawWay& piece) {
@@ -194,12 +177,6 @@ private:
         }
         piece.first_ref = static_cast<std::uint32_t>(m_out.refs.size());
         piece.ref_count = 0;
-    }
-
-    std::uint32_t name_index(const osmium::TagList& tags) {
-        const char* name = tags.get_value_by_key("name");
-        if (!name) name = tags.get_value_by_key("ref");
-        return m_out.intern_name(name);
     }
 
     void note_timestamp(const osmium::OSMObject& object) {
