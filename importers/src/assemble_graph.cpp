@@ -25,7 +25,17 @@ std::vector<NodeId> number_nodes(const RawWays& raw, GraphData& data) {
         use[raw.refs[w.first_ref]] |= way_end;
         use[raw.refs[w.first_ref + w.ref_count - 1]] |= way_end;
     }
-    // Graph nodes in ascending OSM id order (the order of the location arrays).
+    // Graph nodes in ascending OSM id order (the order of the location arrays); their flags by a merge with the
+    // flagged nodes, sorted by id like the locations (a file sorted by id has them so already).
+    std::vector<std::pair<std::int64_t, std::uint8_t>> unsorted_flags;
+    const auto* flags = &raw.node_flags;
+    if (!std::is_sorted(flags->begin(), flags->end())) {
+        unsorted_flags = raw.node_flags;
+        std::stable_sort(unsorted_flags.begin(), unsorted_flags.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        flags = &unsorted_flags;
+    }
+    auto flag = flags->begin();
     std::vector<NodeId> node_of_pos(raw.locations.size(), no_node);
     for (std::uint32_t pos = 0; pos < use.size(); ++pos) {
         if ((use[pos] & way_end) || (use[pos] & 3) >= used_twice) {
@@ -33,8 +43,8 @@ std::vector<NodeId> number_nodes(const RawWays& raw, GraphData& data) {
             const std::int64_t osm_id = raw.locations.id(pos);
             data.node_coord.push_back(coord_at(raw.locations, pos));
             data.node_osm_id.push_back(osm_id);
-            const auto flags = raw.node_flags.find(osm_id);
-            data.node_flags.push_back(flags == raw.node_flags.end() ? 0 : flags->second);
+            while (flag != flags->end() && flag->first < osm_id) ++flag;
+            data.node_flags.push_back(flag != flags->end() && flag->first == osm_id ? flag->second : 0);
         }
     }
     data.node_crossing_lts.assign(data.node_coord.size(), 0);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace maillon::importers {
@@ -29,7 +30,9 @@ struct RawWays {
     std::vector<std::uint32_t> refs;  // node positions in `locations`, way after way
     std::vector<std::string> names{std::string{}};
     std::unordered_map<std::string, std::uint32_t> name_ids;    // position of each name in `names`
-    std::unordered_map<std::int64_t, std::uint8_t> node_flags;  // NodeFlag bits of tagged nodes
+    /// NodeFlag bits of the tagged nodes that have some, (OSM id, flags) in file order (ascending ids in a sorted
+    /// file): a hash map of them cost a tenth of the import on city data.
+    std::vector<std::pair<std::int64_t, std::uint8_t>> node_flags;
     std::string timestamp;  // ISO 8601, "" when unknown
     RawPlaces places;       // buildings, POIs, communes
 

@@ -17,7 +17,8 @@ using sv = std::string_view;
 
 // ---- the keys read ----------------------------------------------------------------------------------------------
 // An object's tags are read once (TagView, tag_view.hpp): each key found in this table is kept by position, every
-// other key is skipped. Sorted by byte value, for a binary search; the enum follows the same order.
+// other key is skipped. Sorted (so grouped by first letter, as the lookup wants them); the enum follows the same
+// order.
 
 enum class Key : std::uint8_t {
     abandoned, access, admin_level, amenity, area, barrier, bicycle, bicycle_road, boundary, bridge, building,
@@ -48,7 +49,7 @@ constexpr bool sorted(const std::array<sv, key_count>& names) {
         if (!(names[i - 1] < names[i])) return false;
     return true;
 }
-static_assert(sorted(key_names), "key_names must be sorted (binary search)");
+static_assert(sorted(key_names), "key_names must be sorted");
 
 // ---- ways: access -------------------------------------------------------------------------------------------------
 

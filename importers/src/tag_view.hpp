@@ -14,11 +14,40 @@
 
 namespace maillon::importers::tags {
 
-/// The key's position in the key table, or nullopt for a key no rule reads.
-inline std::optional<Key> key_of(std::string_view key) noexcept {
-    const auto it = std::lower_bound(key_names.begin(), key_names.end(), key);
-    if (it == key_names.end() || *it != key) return std::nullopt;
-    return static_cast<Key>(it - key_names.begin());
+namespace detail {
+
+/// For each first letter, the range of key_names starting with it: a key is then compared with a handful of
+/// names, length first, where a binary search over all of them costs half a dozen string comparisons.
+struct KeyIndex {
+    std::array<std::uint8_t, 27> first{};  // by letter 'a'..'z': first key; [26]: key_count
+    constexpr KeyIndex() {
+        std::size_t k = 0;
+        for (std::size_t letter = 0; letter < 26; ++letter) {
+            first[letter] = static_cast<std::uint8_t>(k);
+            while (k < key_count && static_cast<std::size_t>(key_names[k][0] - 'a') == letter) ++k;
+        }
+        first[26] = static_cast<std::uint8_t>(k);
+    }
+};
+inline constexpr KeyIndex key_index{};
+static_assert(key_index.first[26] == key_count, "every key starts with a lowercase letter");
+
+}  // namespace detail
+
+/// The key's position in the key table, or nullopt for a key no rule reads. `key` is null-terminated: it is
+/// compared with the few names of its first letter without measuring it first (most keys of a city's objects,
+/// addr:*, source, building:*, are read by no rule).
+inline std::optional<Key> key_of(const char* key) noexcept {
+    const char c = key[0];
+    if (c < 'a' || c > 'z') return std::nullopt;
+    const auto letter = static_cast<std::size_t>(c - 'a');
+    for (std::size_t k = detail::key_index.first[letter]; k < detail::key_index.first[letter + 1]; ++k) {
+        const std::string_view name = key_names[k];
+        if (std::strncmp(name.data() + 1, key + 1, name.size() - 1) == 0 && key[name.size()] == '\0') {
+            return static_cast<Key>(k);
+        }
+    }
+    return std::nullopt;
 }
 
 class TagView {
@@ -26,8 +55,8 @@ public:
     explicit TagView(const osmium::TagList& tags) noexcept {
         for (const osmium::Tag& tag : tags) {
             const char* k = tag.key();
-            const std::size_t n = std::strlen(k);
-            if (const auto key = key_of(std::string_view{k, n})) {
+            if (const auto key = key_of(k)) {
+                const std::size_t n = key_names[static_cast<std::size_t>(*key)].size();
                 const char* v = k + n + 1;  // a Tag is its key and its value, both null-terminated, one after the other
                 m_values[static_cast<std::size_t>(*key)] = std::string_view{v};
             }
@@ -51,7 +80,8 @@ private:
 /// Whether `value` is one of `values`.
 template <typename Table>
 constexpr bool one_of(std::string_view value, const Table& values) noexcept {
-    return std::find(values.begin(), values.end(), value) != values.end();
+    // No table holds "": an absent tag, the usual case, needs no comparison.
+    return !value.empty() && std::find(values.begin(), values.end(), value) != values.end();
 }
 
 }  // namespace maillon::importers::tags
