@@ -1,6 +1,8 @@
 #include "assemble_graph.hpp"
 
 #include <algorithm>
+#include <future>
+#include <thread>
 
 namespace maillon::importers {
 namespace {
@@ -13,18 +15,11 @@ Coord coord_at(const NodeLocations& locations, std::uint32_t pos) {
 }  // namespace
 
 std::vector<NodeId> number_nodes(const RawWays& raw, GraphData& data) {
-    // Per node of the file (by its position in the sorted location arrays): how often kept ways
-    // use it (saturating at 2) and whether it ends a way piece. No sort, no hash map.
-    constexpr std::uint8_t used_twice = 2;
-    constexpr std::uint8_t way_end = 4;
-    std::vector<std::uint8_t> use(raw.locations.size(), 0);
-    for (const std::uint32_t pos : raw.refs) {
-        use[pos] = static_cast<std::uint8_t>((use[pos] & way_end) | std::min<int>((use[pos] & 3) + 1, used_twice));
-    }
-    for (const RawWay& w : raw.ways) {
-        use[raw.refs[w.first_ref]] |= way_end;
-        use[raw.refs[w.first_ref + w.ref_count - 1]] |= way_end;
-    }
+    // The node uses were counted as the ways were appended (RawWays::add_piece): no sort, no hash map.
+    std::vector<std::uint8_t> use = raw.node_use;
+    use.resize(raw.locations.size(), 0);
+    constexpr std::uint8_t used_twice = RawWays::used_twice;
+    constexpr std::uint8_t way_end = RawWays::way_end;
     // Graph nodes in ascending OSM id order (the order of the location arrays); their flags by a merge with the
     // flagged nodes, sorted by id like the locations (a file sorted by id has them so already).
     std::vector<std::pair<std::int64_t, std::uint8_t>> unsorted_flags;
@@ -91,11 +86,13 @@ void push_edge(const RawWay& w, NodeId from, NodeId to, double length, GraphData
 
 }  // namespace
 
-void assemble_edges(const RawWays& raw, const std::vector<NodeId>& node_of_ref, GraphData& d) {
-    d.edge_shape_begin.clear();
-    d.names = raw.names;
-    d.shape.reserve(raw.refs.size() + raw.ways.size());
-    for (const RawWay& w : raw.ways) {
+namespace {
+
+/// The edges of ways [first, last), in a GraphData of their own; edge_shape_begin relative to its shape.
+void assemble_range(const RawWays& raw, const std::vector<NodeId>& node_of_ref, std::size_t first, std::size_t last,
+                    GraphData& d) {
+    for (std::size_t i = first; i < last; ++i) {
+        const RawWay& w = raw.ways[i];
         const std::uint32_t end = w.first_ref + w.ref_count;
         std::uint32_t start = w.first_ref;
         double length = 0;
@@ -109,6 +106,58 @@ void assemble_edges(const RawWays& raw, const std::vector<NodeId>& node_of_ref, 
             length = 0;
         }
     }
+}
+
+template <typename T>
+void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+/// Appends the edges of a part (every array push_edge fills, and the shape).
+void append_part(GraphData& d, const GraphData& part) {
+    const auto shape_base = static_cast<std::uint32_t>(d.shape.size());
+    for (const std::uint32_t b : part.edge_shape_begin) d.edge_shape_begin.push_back(shape_base + b);
+    append(d.edge_source, part.edge_source);
+    append(d.edge_target, part.edge_target);
+    append(d.edge_length_m, part.edge_length_m);
+    append(d.edge_way_id, part.edge_way_id);
+    append(d.edge_name, part.edge_name);
+    append(d.edge_highway, part.edge_highway);
+    append(d.edge_maxspeed_kmh, part.edge_maxspeed_kmh);
+    append(d.edge_lanes, part.edge_lanes);
+    append(d.edge_flags, part.edge_flags);
+    append(d.edge_surface, part.edge_surface);
+    append(d.edge_regime, part.edge_regime);
+    append(d.arc_access, part.arc_access);
+    append(d.arc_side_facility, part.arc_side_facility);
+    append(d.arc_facility, part.arc_facility);
+    append(d.arc_lts, part.arc_lts);
+    append(d.shape, part.shape);
+}
+
+}  // namespace
+
+void assemble_edges(const RawWays& raw, const std::vector<NodeId>& node_of_ref, GraphData& d) {
+    d.edge_shape_begin.clear();
+    d.names = raw.names;
+    // One part a core, of about as many references each, assembled at once and appended in order: the same
+    // edges in the same order as one pass would give.
+    const std::size_t parts = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::size_t> bounds{0};
+    const std::size_t per_part = raw.refs.size() / parts + 1;
+    for (std::size_t i = 0, refs = 0; i < raw.ways.size(); ++i) {
+        refs += raw.ways[i].ref_count;
+        if (refs >= per_part * bounds.size() && bounds.size() < parts) bounds.push_back(i + 1);
+    }
+    bounds.push_back(raw.ways.size());
+    std::vector<GraphData> part(bounds.size() - 1);
+    std::vector<std::future<void>> running;
+    for (std::size_t p = 1; p < part.size(); ++p)
+        running.push_back(std::async(std::launch::async, [&, p] { assemble_range(raw, node_of_ref, bounds[p], bounds[p + 1], part[p]); }));
+    if (!part.empty()) assemble_range(raw, node_of_ref, bounds[0], bounds[1], part[0]);
+    for (auto& r : running) r.get();
+    d.shape.reserve(raw.refs.size() + raw.ways.size());
+    for (const GraphData& p : part) append_part(d, p);
     d.edge_shape_begin.push_back(static_cast<std::uint32_t>(d.shape.size()));
 }
 

@@ -8,6 +8,7 @@
 #include "node_locations.hpp"
 #include "places.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -33,8 +34,26 @@ struct RawWays {
     /// NodeFlag bits of the tagged nodes that have some, (OSM id, flags) in file order (ascending ids in a sorted
     /// file): a hash map of them cost a tenth of the import on city data.
     std::vector<std::pair<std::int64_t, std::uint8_t>> node_flags;
+    /// Per node of the file (by position in `locations`): how often kept ways use it (saturating at 2) and
+    /// whether it ends a way piece (bit 4). Counted as the ways are appended, while the file is still being
+    /// decoded, so that number_nodes only has to read it.
+    std::vector<std::uint8_t> node_use;
+    static constexpr std::uint8_t used_twice = 2;
+    static constexpr std::uint8_t way_end = 4;
     std::string timestamp;  // ISO 8601, "" when unknown
     RawPlaces places;       // buildings, POIs, communes
+
+    /// Appends a way piece, whose references are already in `refs`, and counts its node uses.
+    void add_piece(const RawWay& piece) {
+        node_use.resize(locations.size(), 0);  // a no-op after the first piece: every node comes before the ways
+        for (std::uint32_t r = piece.first_ref; r < piece.first_ref + piece.ref_count; ++r) {
+            std::uint8_t& use = node_use[refs[r]];
+            use = static_cast<std::uint8_t>((use & way_end) | std::min<int>((use & 3) + 1, used_twice));
+        }
+        node_use[refs[piece.first_ref]] |= way_end;
+        node_use[refs[piece.first_ref + piece.ref_count - 1]] |= way_end;
+        ways.push_back(piece);
+    }
 
     /// Index of a name in `names`, appended the first time; 0 for none or "".
     std::uint32_t intern_name(const char* name) {

@@ -4,6 +4,7 @@
 #include "node_flags.hpp"
 #include "place_rules.hpp"
 #include "tag_view.hpp"
+#include "node_chunk.hpp"
 #include "way_chunk.hpp"
 
 #include <osmium/io/any_input.hpp>
@@ -23,72 +24,88 @@ namespace {
 
 /// The reading pass. libosmium's Reader decodes the file's blocks on the threads of a pool sized to the machine
 /// (libosmium's default pool leaves two cores out, which on a small machine leaves one thread decoding); the main
-/// thread takes the decoded buffers in file order. Nodes it stores itself (locations, flags, POIs: little work a
-/// node). Each buffer of ways goes back to the pool as a task (read_way_chunk: tag rules, node lookups,
-/// footprints), so that the ways are read while the next blocks are decoded; the main thread appends the finished
-/// chunks in file order. Unlike osmium's NodeLocationsForWays, locations are looked up only for kept, building, POI
-/// and relation member ways: two thirds of the ways of a city (buildings, landuse) are not kept.
+/// thread takes the decoded buffers in file order and gives each back to the pool as a task: a buffer of nodes to
+/// read_node_chunk (ids, locations, flags, POIs), a buffer of ways to read_way_chunk (tag rules, node lookups,
+/// footprints). So the objects are read while the next blocks are decoded, by the threads whose caches hold them;
+/// the main thread appends the finished chunks in file order, and the graph does not depend on which thread did
+/// what. The way tasks start once every node is stored (nodes come first in OSM files). Unlike osmium's
+/// NodeLocationsForWays, locations are looked up only for kept, building, POI and relation member ways: two
+/// thirds of the ways of a city (buildings, landuse) are not kept.
 class Pass {
 public:
     Pass(RawWays& out, ImportReport& report, osmium::thread::Pool& pool, std::future<PlaceRelations> relations)
         : m_out(out), m_report(report), m_pool(pool), m_relations(std::move(relations)) {}
 
     void take(osmium::memory::Buffer buffer) {
-        // PBF blocks hold one type of object; an XML file's buffers mix nodes and ways.
-        bool ways = false;
-        for (const osmium::memory::Item& item : buffer) {
-            if (item.type() == osmium::item_type::node) {
-                if (m_ways_started) drain(0);  // keep the file's order should nodes come after ways
-                take_node(static_cast<const osmium::Node&>(item));
-            } else {
-                ways = ways || item.type() == osmium::item_type::way;
+        const auto first = buffer.begin();
+        if (first == buffer.end()) return;
+        if (first->type() == osmium::item_type::node) {
+            if (m_ways_started) {
+                // Nodes after ways: not in an OSM file (nodes come first); kept in file order, without the pool.
+                drain_ways(0);
+                append(read_node_chunk(std::move(buffer)));
+                return;
             }
+            m_node_chunks.push_back(m_pool.submit([b = std::move(buffer)]() mutable { return read_node_chunk(std::move(b)); }));
+            drain_nodes(in_flight());
+            return;
         }
-        if (!ways) return;
-        if (!m_ways_started) {
-            m_out.locations.seal();  // all nodes come before the first way in OSM files
-            join_relations();        // member ways are recognised from the first way on
-            m_ways_started = true;
-        }
-        m_chunks.push_back(m_pool.submit([this, b = std::move(buffer)]() mutable {
-            return read_way_chunk(std::move(b), m_out.locations, m_out.places.relations);
-        }));
-        // Enough chunks in flight to keep the pool busy; more would only hold buffers in memory.
-        drain(static_cast<std::size_t>(2 * m_pool.num_threads() + 2));
+        start_ways();
+        submit_ways(std::move(buffer));
     }
 
     /// After the last buffer.
     void finish() {
-        drain(0);
-        join_relations();  // a file without ways
+        start_ways();
+        drain_ways(0);
     }
 
     osmium::Timestamp newest() const noexcept { return m_newest; }
 
 private:
-    void join_relations() {
+    /// Enough chunks in flight to keep the pool busy; more would only hold buffers in memory.
+    std::size_t in_flight() const noexcept { return static_cast<std::size_t>(2 * m_pool.num_threads() + 2); }
+
+    /// Before the first way: every node stored and sorted, the relations' member ways known.
+    void start_ways() {
+        if (m_ways_started) return;
+        drain_nodes(0);
+        m_out.locations.seal();
         if (m_relations.valid()) m_out.places.relations = m_relations.get();
+        m_ways_started = true;
+        for (osmium::memory::Buffer& b : m_mixed) submit_ways(std::move(b));
+        m_mixed.clear();
     }
 
-    void take_node(const osmium::Node& node) {
-        ++m_report.nodes_read;
-        if (node.timestamp() > m_newest) m_newest = node.timestamp();
-        if (node.location().valid()) m_out.locations.add(node.id(), node.location());
-        if (node.tags().empty()) return;
-        const tags::TagView tags{node.tags()};
-        if (const auto flags = node_flags_of(tags)) m_out.node_flags.emplace_back(node.id(), flags);
-        if (const auto kind = poi_kind(tags); kind && node.location().valid()) {
-            const osmium::Location l = node.location();
-            m_out.places.add_poi(Coord{l.x(), l.y()}, *kind, m_out.intern_name(tags.c_str(tags::Key::name)), node.id(),
-                                 OsmType::node);
+    void submit_ways(osmium::memory::Buffer buffer) {
+        m_way_chunks.push_back(m_pool.submit([this, b = std::move(buffer)]() mutable {
+            return read_way_chunk(std::move(b), m_out.locations, m_out.places.relations);
+        }));
+        drain_ways(in_flight());
+    }
+
+    void drain_nodes(std::size_t keep) {
+        while (m_node_chunks.size() > keep) {
+            append(m_node_chunks.front().get());
+            m_node_chunks.pop_front();
         }
     }
 
-    /// Appends finished chunks in file order until at most `keep` are in flight.
-    void drain(std::size_t keep) {
-        while (m_chunks.size() > keep) {
-            append(m_chunks.front().get());
-            m_chunks.pop_front();
+    void append(NodeChunk chunk) {
+        m_report.nodes_read += chunk.nodes_read;
+        if (chunk.newest > m_newest) m_newest = chunk.newest;
+        m_out.locations.append(chunk.ids, chunk.locations, chunk.ascending);
+        m_out.node_flags.insert(m_out.node_flags.end(), chunk.flags.begin(), chunk.flags.end());
+        for (const NodeChunk::Poi& poi : chunk.pois)
+            m_out.places.add_poi(poi.coord, poi.kind, m_out.intern_name(poi.name.c_str()), poi.id, OsmType::node);
+        if (chunk.with_ways) m_mixed.push_back(std::move(chunk.with_ways));
+    }
+
+    /// Appends finished way chunks in file order until at most `keep` are in flight.
+    void drain_ways(std::size_t keep) {
+        while (m_way_chunks.size() > keep) {
+            append(m_way_chunks.front().get());
+            m_way_chunks.pop_front();
         }
     }
 
@@ -122,7 +139,7 @@ private:
             const std::uint32_t name = m_out.intern_name(kept.name);
             for (std::uint32_t p = kept.first_piece; p < kept.first_piece + kept.piece_count; ++p) {
                 const WayChunk::Piece& piece = chunk.pieces[p];
-                m_out.ways.push_back(RawWay{kept.id, ref_base + piece.first_ref, piece.ref_count, name, kept.profile});
+                m_out.add_piece(RawWay{kept.id, ref_base + piece.first_ref, piece.ref_count, name, kept.profile});
             }
         }
         pois_before(static_cast<std::uint32_t>(chunk.ways.size()));
@@ -132,7 +149,9 @@ private:
     ImportReport& m_report;
     osmium::thread::Pool& m_pool;
     std::future<PlaceRelations> m_relations;
-    std::deque<std::future<WayChunk>> m_chunks;
+    std::deque<std::future<NodeChunk>> m_node_chunks;
+    std::deque<std::future<WayChunk>> m_way_chunks;
+    std::vector<osmium::memory::Buffer> m_mixed;  // buffers whose nodes are stored, with ways still to read
     bool m_ways_started = false;
     osmium::Timestamp m_newest;
 };

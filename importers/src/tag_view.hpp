@@ -42,10 +42,12 @@ inline std::optional<Key> key_of(const char* key) noexcept {
     if (c < 'a' || c > 'z') return std::nullopt;
     const auto letter = static_cast<std::size_t>(c - 'a');
     for (std::size_t k = detail::key_index.first[letter]; k < detail::key_index.first[letter + 1]; ++k) {
+        // Character by character: the key's terminating '\0' differs from every character of a name, so the loop
+        // never reads past the key; most candidates differ within two characters.
         const std::string_view name = key_names[k];
-        if (std::strncmp(name.data() + 1, key + 1, name.size() - 1) == 0 && key[name.size()] == '\0') {
-            return static_cast<Key>(k);
-        }
+        std::size_t i = 1;
+        while (i < name.size() && key[i] == name[i]) ++i;
+        if (i == name.size() && key[i] == '\0') return static_cast<Key>(k);
     }
     return std::nullopt;
 }
@@ -56,16 +58,21 @@ public:
         for (const osmium::Tag& tag : tags) {
             const char* k = tag.key();
             if (const auto key = key_of(k)) {
-                const std::size_t n = key_names[static_cast<std::size_t>(*key)].size();
-                const char* v = k + n + 1;  // a Tag is its key and its value, both null-terminated, one after the other
-                m_values[static_cast<std::size_t>(*key)] = std::string_view{v};
+                const auto i = static_cast<std::size_t>(*key);
+                const char* v = k + key_names[i].size() + 1;  // a Tag is its key and its value, both null-terminated
+                m_values[i] = Value{v, std::strlen(v)};
+                m_present |= std::uint64_t{1} << i;
             }
         }
     }
 
     /// The value, "" when the key is absent (data() is then nullptr).
-    std::string_view operator[](Key key) const noexcept { return m_values[static_cast<std::size_t>(key)]; }
-    bool has(Key key) const noexcept { return (*this)[key].data() != nullptr; }
+    std::string_view operator[](Key key) const noexcept {
+        if (!has(key)) return {};
+        const Value& v = m_values[static_cast<std::size_t>(key)];
+        return {v.data, v.size};
+    }
+    bool has(Key key) const noexcept { return (m_present >> static_cast<std::size_t>(key)) & 1U; }
     /// Present with this value.
     bool is(Key key, std::string_view value) const noexcept { return has(key) && (*this)[key] == value; }
     /// Present with a value other than "no".
@@ -74,7 +81,15 @@ public:
     const char* c_str(Key key) const noexcept { return (*this)[key].data(); }
 
 private:
-    std::array<std::string_view, key_count> m_values{};
+    // Only the values of the keys present are set: a bit each says which (an object has a few of the keys, and
+    // clearing the whole array for each of millions of ways cost more than reading their tags).
+    struct Value {  // trivial, unlike std::string_view, so that the array is left uninitialised
+        const char* data;
+        std::size_t size;
+    };
+    Value m_values[key_count];  // NOLINT(modernize-avoid-c-arrays): see Value
+    std::uint64_t m_present = 0;
+    static_assert(key_count <= 64, "one bit a key");
 };
 
 /// Whether `value` is one of `values`.
