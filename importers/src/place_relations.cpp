@@ -21,6 +21,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <string_view>
 #include <system_error>
@@ -226,7 +227,42 @@ AreaMoments moments_of(const osmium::Area& area) {
     return m;
 }
 
+/// The manager's output callback: what the places need of each area assembled from a relation.
+std::function<void(osmium::memory::Buffer&&)> area_collector(PlaceRelations& rel) {
+    return [&rel](osmium::memory::Buffer&& buffer) {
+        for (const osmium::Area& area : buffer.select<osmium::Area>()) {
+            if (area.from_way() || area.num_rings().first == 0) continue;  // closed ways: the reading pass measures them
+            AssembledArea a{area.orig_id(), {}, moments_of(area)};
+            const auto coords = [](const osmium::NodeRefList& ring) {
+                std::vector<Coord> c;
+                for (const osmium::NodeRef& n : ring) c.push_back(Coord{n.location().x(), n.location().y()});
+                return c;
+            };
+            for (const osmium::OuterRing& outer : area.outer_rings()) {
+                a.rings.emplace_back(true, coords(outer));
+                for (const osmium::InnerRing& inner : area.inner_rings(outer)) a.rings.emplace_back(false, coords(inner));
+            }
+            rel.assembled.push_back(std::move(a));
+        }
+    };
+}
+
 }  // namespace
+
+void add_member_way(PlaceRelations& relations, osmium::memory::Buffer& kept, const osmium::Way& way) {
+    if (relations.manager && relations.in_id_order) {
+        if (way.id() > relations.last_way_given) {
+            if (!relations.handler) relations.handler = &relations.manager->handler(area_collector(relations));
+            relations.last_way_given = way.id();
+            relations.handler->way(way);
+            return;
+        }
+        // Ids going back: the file is not sorted as its header says; the rest waits for the end, sorted.
+        relations.in_id_order = false;
+    }
+    kept.add_item(way);
+    kept.commit();
+}
 
 PlaceRelations read_place_relations(const osmium::io::File& file, bool sorted_by_type_then_id) {
     const auto start = std::chrono::steady_clock::now();
@@ -246,6 +282,7 @@ PlaceRelations read_place_relations(const osmium::io::File& file, bool sorted_by
         reader.close();
     }
     kept.manager->prepare_for_lookup();
+    kept.in_id_order = sorted_by_type_then_id;
     std::sort(kept.relations.begin(), kept.relations.end(), [](const PlaceRelation& a, const PlaceRelation& b) { return a.id < b.id; });
     std::sort(kept.member_ways.begin(), kept.member_ways.end());
     kept.member_ways.erase(std::unique(kept.member_ways.begin(), kept.member_ways.end()), kept.member_ways.end());
@@ -263,42 +300,25 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
     report.buildings_lifecycle += rel.buildings_lifecycle;
     report.seconds_relations = rel.seconds;
     if (rel.manager) {
-        // What the manager assembled, by relation id (output order depends on which member way came last).
-        struct Assembled {
-            osmium::object_id_type id;
-            std::vector<std::pair<bool, std::vector<Coord>>> rings;  // communes: (outer, coordinates)
-            AreaMoments moments;
-        };
-        std::vector<Assembled> assembled;
-        const auto take = [&](osmium::memory::Buffer&& buffer) {
-            for (const osmium::Area& area : buffer.select<osmium::Area>()) {
-                if (area.from_way() || area.num_rings().first == 0) continue;  // closed ways: the reading pass measures them
-                Assembled a{area.orig_id(), {}, moments_of(area)};
-                for (const osmium::OuterRing& outer : area.outer_rings()) {
-                    const auto coords = [](const osmium::NodeRefList& ring) {
-                        std::vector<Coord> c;
-                        for (const osmium::NodeRef& n : ring) c.push_back(Coord{n.location().x(), n.location().y()});
-                        return c;
-                    };
-                    a.rings.emplace_back(true, coords(outer));
-                    for (const osmium::InnerRing& inner : area.inner_rings(outer)) a.rings.emplace_back(false, coords(inner));
-                }
-                assembled.push_back(std::move(a));
-            }
-        };
-        // The member ways, by id as the manager wants them (an unsorted file gives them in any order).
+        // The member ways kept for the end (a file not sorted by id gives them in any order): by id, as the manager
+        // wants them.
         std::vector<const osmium::Way*> ways;
         for (const osmium::Way& w : p.member_way_buffer.select<osmium::Way>()) ways.push_back(&w);
         std::sort(ways.begin(), ways.end(), [](const osmium::Way* a, const osmium::Way* b) { return a->id() < b->id(); });
         ways.erase(std::unique(ways.begin(), ways.end(), [](const osmium::Way* a, const osmium::Way* b) { return a->id() == b->id(); }),
                    ways.end());
-        auto& handler = rel.manager->handler(take);
-        for (const osmium::Way* w : ways) handler.way(*w);
+        auto& handler = rel.manager->handler(area_collector(rel));  // `rel` may have moved since the reading pass
+        for (const osmium::Way* w : ways) {
+            // The manager takes ways in ascending id order only: in a file whose ids went back, a way below the
+            // last one given during the reading pass can no longer be given (its relations stay incomplete).
+            if (w->id() > rel.last_way_given) handler.way(*w);
+        }
         handler.flush();
+        std::vector<AssembledArea>& assembled = rel.assembled;
         std::vector<osmium::object_id_type> incomplete;
         rel.manager->for_each_incomplete_relation([&](const osmium::relations::RelationHandle& h) { incomplete.push_back(h->id()); });
         std::sort(incomplete.begin(), incomplete.end());
-        std::sort(assembled.begin(), assembled.end(), [](const Assembled& a, const Assembled& b) { return a.id < b.id; });
+        std::sort(assembled.begin(), assembled.end(), [](const AssembledArea& a, const AssembledArea& b) { return a.id < b.id; });
 
         auto next = assembled.begin();
         for (const PlaceRelation& r : rel.relations) {
@@ -309,7 +329,7 @@ void assemble_place_relations(RawWays& raw, ImportReport& report) {
                 if (r.use & (use_building | use_poi)) ++report.multipolygons_skipped;
                 continue;
             }
-            const Assembled& a = *next;
+            const AssembledArea& a = *next;
             if (r.use & use_commune) {
                 p.commune_name.push_back(raw.intern_name(r.name.c_str()));
                 p.commune_insee.push_back(raw.intern_name(r.insee.c_str()));

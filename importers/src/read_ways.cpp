@@ -120,10 +120,7 @@ private:
         if (chunk.newest > m_newest) m_newest = chunk.newest;
         RawPlaces& places = m_out.places;
         for (const WayChunk::Building& b : chunk.buildings) places.add_building(b.coord, b.footprint_m2, b.type);
-        for (const osmium::Way* w : chunk.member_ways) {
-            places.member_way_buffer.add_item(*w);
-            places.member_way_buffer.commit();
-        }
+        for (const osmium::Way* w : chunk.member_ways) add_member_way(places.relations, places.member_way_buffer, *w);
         // Names are interned in file order: a closed way's POI name, then its name as a street.
         const auto ref_base = static_cast<std::uint32_t>(m_out.refs.size());
         m_out.refs.insert(m_out.refs.end(), chunk.refs.begin(), chunk.refs.end());
