@@ -337,6 +337,30 @@ TEST_CASE("communes and multipolygons: rings assembled from relations, incomplet
     }
 }
 
+TEST_CASE("NodeLocations finds every node, through a search tree of several levels", "[places]") {
+    // 300,000 ids: three levels of 64-way blocks above the ids. Gaps of 1 to 3 between ids, so that each gap and
+    // both ends are searched too.
+    maillon::importers::NodeLocations locations;
+    std::vector<osmium::object_id_type> ids;
+    for (osmium::object_id_type id = 10; ids.size() < 300000; id += 1 + id % 3) ids.push_back(id);
+    for (const auto id : ids) locations.add(id, osmium::Location{1.0, 2.0});
+    locations.seal();
+    REQUIRE(locations.size() == ids.size());
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        wrong += locations.find(ids[i]) != i;
+        if (i + 1 < ids.size() && ids[i] + 1 < ids[i + 1]) wrong += locations.find(ids[i] + 1) != maillon::importers::NodeLocations::npos;
+    }
+    CHECK(wrong == 0);
+    CHECK(locations.find(9) == maillon::importers::NodeLocations::npos);
+    CHECK(locations.find(ids.back() + 1) == maillon::importers::NodeLocations::npos);
+    // Unsorted input is sorted by seal().
+    maillon::importers::NodeLocations shuffled;
+    for (std::size_t i = 0; i < 1000; ++i) shuffled.add(ids[(i * 7919) % 1000], osmium::Location{1.0, 2.0});
+    shuffled.seal();
+    for (std::size_t i = 0; i < 1000; ++i) REQUIRE(shuffled.find(ids[i]) == i);
+}
+
 TEST_CASE("find_near finds what a binary search finds, from any hint", "[places]") {
     maillon::importers::NodeLocations locations;
     std::vector<osmium::object_id_type> ids;
