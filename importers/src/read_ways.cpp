@@ -78,8 +78,12 @@ private:
     }
 
     void submit_ways(osmium::memory::Buffer buffer) {
-        m_way_chunks.push_back(m_pool.submit([this, b = std::move(buffer)]() mutable {
-            return read_way_chunk(std::move(b), m_out.locations, m_out.places.relations);
+        // The task holds references to what outlives the pool (the RawWays), not to this Pass: should the pass
+        // end with an exception, the pool still runs the tasks queued before it is destroyed.
+        const NodeLocations& locations = m_out.locations;
+        const PlaceRelations& relations = m_out.places.relations;
+        m_way_chunks.push_back(m_pool.submit([&locations, &relations, b = std::move(buffer)]() mutable {
+            return read_way_chunk(std::move(b), locations, relations);
         }));
         drain_ways(in_flight());
     }
