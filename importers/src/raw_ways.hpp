@@ -29,6 +29,8 @@ struct RawWays {
     std::vector<RawWay> ways;
     NodeLocations locations;          // every node of the file
     std::vector<std::uint32_t> refs;  // node positions in `locations`, way after way
+    std::vector<Coord> ref_coords;    // the location of each reference
+    std::vector<double> ref_segment_m;  // the length of the segment ending at each reference (0 at a way's start)
     std::vector<std::string> names{std::string{}};
     std::unordered_map<std::string, std::uint32_t> name_ids;    // position of each name in `names`
     /// NodeFlag bits of the tagged nodes that have some, (OSM id, flags) in file order (ascending ids in a sorted

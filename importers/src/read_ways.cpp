@@ -128,6 +128,8 @@ private:
         // Names are interned in file order: a closed way's POI name, then its name as a street.
         const auto ref_base = static_cast<std::uint32_t>(m_out.refs.size());
         m_out.refs.insert(m_out.refs.end(), chunk.refs.begin(), chunk.refs.end());
+        m_out.ref_coords.insert(m_out.ref_coords.end(), chunk.ref_coords.begin(), chunk.ref_coords.end());
+        m_out.ref_segment_m.insert(m_out.ref_segment_m.end(), chunk.ref_segment_m.begin(), chunk.ref_segment_m.end());
         auto poi = chunk.pois.begin();
         const auto pois_before = [&](std::uint32_t way) {
             for (; poi != chunk.pois.end() && poi->before_way <= way; ++poi) {

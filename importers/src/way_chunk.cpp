@@ -36,7 +36,10 @@ public:
                 m_out.pieces.push_back(piece);
                 ++kept.piece_count;
             } else {
-                m_out.refs.resize(piece.first_ref);  // drop a lone node: roll back its reference
+                // Drop a lone node: roll back its reference.
+                m_out.refs.resize(piece.first_ref);
+                m_out.ref_coords.resize(piece.first_ref);
+                m_out.ref_segment_m.resize(piece.first_ref);
             }
             piece = {static_cast<std::uint32_t>(m_out.refs.size()), 0};
         };
@@ -51,7 +54,11 @@ public:
             m_hint = pos;
             // Consecutive duplicates of the same node add nothing (and would create zero-length edges).
             if (piece.ref_count > 0 && m_out.refs.back() == pos) continue;
+            const osmium::Location l = m_locations.location(pos);
+            const Coord c{l.x(), l.y()};
+            m_out.ref_segment_m.push_back(piece.ref_count > 0 ? segment_length_m(m_out.ref_coords.back(), c) : 0.0);
             m_out.refs.push_back(pos);
+            m_out.ref_coords.push_back(c);
             ++piece.ref_count;
         }
         close_piece();

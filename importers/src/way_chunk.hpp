@@ -5,6 +5,7 @@
 // thread appends to RawWays in file order, so that the result does not depend on which thread did what.
 // Internal to the importer.
 
+#include "maillon/geo.hpp"
 #include "maillon/importers/way_profile.hpp"
 #include "node_locations.hpp"
 #include "place_relations.hpp"
@@ -48,6 +49,8 @@ struct WayChunk {
     std::vector<KeptWay> ways;
     std::vector<Piece> pieces;
     std::vector<std::uint32_t> refs;  // node positions in NodeLocations
+    std::vector<Coord> ref_coords;    // their locations, read here in parallel rather than at random later
+    std::vector<double> ref_segment_m;  // length of the segment ending at each reference (0 for a piece's first)
     std::vector<Poi> pois;
     std::vector<Building> buildings;
     std::vector<const osmium::Way*> member_ways;
