@@ -1,14 +1,10 @@
 #include "read_ways.hpp"
 
 #include "maillon/errors.hpp"
-#include "node_flags.hpp"
-#include "place_rules.hpp"
-#include "tag_view.hpp"
 #include "node_chunk.hpp"
 #include "way_chunk.hpp"
 
 #include <osmium/io/any_input.hpp>
-#include <osmium/osm/node.hpp>
 #include <osmium/thread/pool.hpp>
 #include <osmium/util/progress_bar.hpp>
 
