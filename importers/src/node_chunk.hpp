@@ -1,8 +1,8 @@
 #pragma once
-// The work of the reading pass on one buffer of nodes, done by a thread of libosmium's pool (read_ways.cpp): the
+// The work of the reading pass on a few buffers of nodes, done by a thread of libosmium's pool (read_ways.cpp): the
 // nodes' ids and locations as arrays, the flags of tagged nodes (node_flags.hpp) and their POIs (place_rules.hpp).
 // The main thread appends the chunks in file order. A buffer whose nodes are followed by ways (an XML file's
-// buffers mix them) comes back whole, for the way pass. Internal to the importer.
+// buffers mix them) comes back whole with the ones after it, for the way pass. Internal to the importer.
 
 #include "maillon/attributes.hpp"
 #include "maillon/geo.hpp"
@@ -32,10 +32,11 @@ struct NodeChunk {
     };
     std::vector<Poi> pois;
     osmium::Timestamp newest;
-    /// The buffer, when ways follow its nodes; empty otherwise.
-    osmium::memory::Buffer with_ways;
+    /// From the first buffer where ways follow the nodes on: those buffers, for the way pass.
+    std::vector<osmium::memory::Buffer> with_ways;
 };
 
-NodeChunk read_node_chunk(osmium::memory::Buffer buffer);
+/// Reads the nodes of `buffers`, in order, up to the first way.
+NodeChunk read_node_chunk(std::vector<osmium::memory::Buffer> buffers);
 
 }  // namespace maillon::importers

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -32,7 +34,10 @@ struct RawWays {
     std::vector<Coord> ref_coords;    // the location of each reference
     std::vector<double> ref_segment_m;  // the length of the segment ending at each reference (0 at a way's start)
     std::vector<std::string> names{std::string{}};
-    std::unordered_map<std::string, std::uint32_t> name_ids;    // position of each name in `names`
+    /// Position of each name in `names`, by views into `name_keys` (a deque: its strings do not move), so that a
+    /// lookup builds no std::string.
+    std::unordered_map<std::string_view, std::uint32_t> name_ids;
+    std::deque<std::string> name_keys;
     /// NodeFlag bits of the tagged nodes that have some, (OSM id, flags) in file order (ascending ids in a sorted
     /// file): a hash map of them cost a tenth of the import on city data.
     std::vector<std::pair<std::int64_t, std::uint8_t>> node_flags;
@@ -60,9 +65,11 @@ struct RawWays {
     /// Index of a name in `names`, appended the first time; 0 for none or "".
     std::uint32_t intern_name(const char* name) {
         if (!name || !*name) return 0;
-        const auto [it, inserted] = name_ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-        if (inserted) names.emplace_back(name);
-        return it->second;
+        if (const auto it = name_ids.find(std::string_view{name}); it != name_ids.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(names.size());
+        names.emplace_back(name);
+        name_ids.emplace(std::string_view{name_keys.emplace_back(name)}, id);
+        return id;
     }
 };
 

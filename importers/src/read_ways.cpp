@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <iterator>
 #include <system_error>
 #include <thread>
 
@@ -38,49 +39,69 @@ public:
         if (first->type() == osmium::item_type::node) {
             if (m_ways_started) {
                 // Nodes after ways: not in an OSM file (nodes come first); kept in file order, without the pool.
+                submit_ways();
                 drain_ways(0);
-                append(read_node_chunk(std::move(buffer)));
+                std::vector<osmium::memory::Buffer> one;
+                one.push_back(std::move(buffer));
+                append(read_node_chunk(std::move(one)));
                 return;
             }
-            m_node_chunks.push_back(m_pool.submit([b = std::move(buffer)]() mutable { return read_node_chunk(std::move(b)); }));
-            drain_nodes(in_flight());
+            m_nodes.push_back(std::move(buffer));
+            if (m_nodes.size() >= batch) submit_nodes();
             return;
         }
         start_ways();
-        submit_ways(std::move(buffer));
+        m_ways.push_back(std::move(buffer));
+        if (m_ways.size() >= batch) submit_ways();
     }
 
     /// After the last buffer.
     void finish() {
         start_ways();
+        submit_ways();
         drain_ways(0);
     }
 
     osmium::Timestamp newest() const noexcept { return m_newest; }
 
 private:
-    /// Enough chunks in flight to keep the pool busy; more would only hold buffers in memory.
-    std::size_t in_flight() const noexcept { return static_cast<std::size_t>(2 * m_pool.num_threads() + 2); }
+    /// Buffers a task reads: a few, so that handing them over between threads costs little beside reading them.
+    static constexpr std::size_t batch = 4;
+
+    /// Enough tasks in flight to keep the pool busy; more would only hold buffers in memory.
+    std::size_t in_flight() const noexcept { return static_cast<std::size_t>(m_pool.num_threads() + 1); }
 
     /// Before the first way: every node stored and sorted, the relations' member ways known.
     void start_ways() {
         if (m_ways_started) return;
+        submit_nodes();
         drain_nodes(0);
         m_out.locations.seal();
         if (m_relations.valid()) m_out.places.relations = m_relations.get();
         m_ways_started = true;
-        for (osmium::memory::Buffer& b : m_mixed) submit_ways(std::move(b));
+        // Buffers whose nodes were read and whose ways come now go first, in file order.
+        m_mixed.insert(m_mixed.end(), std::make_move_iterator(m_ways.begin()), std::make_move_iterator(m_ways.end()));
+        m_ways = std::move(m_mixed);
         m_mixed.clear();
     }
 
-    void submit_ways(osmium::memory::Buffer buffer) {
+    void submit_nodes() {
+        if (m_nodes.empty()) return;
+        m_node_chunks.push_back(m_pool.submit([b = std::move(m_nodes)]() mutable { return read_node_chunk(std::move(b)); }));
+        m_nodes.clear();
+        drain_nodes(in_flight());
+    }
+
+    void submit_ways() {
+        if (m_ways.empty()) return;
         // The task holds references to what outlives the pool (the RawWays), not to this Pass: should the pass
         // end with an exception, the pool still runs the tasks queued before it is destroyed.
         const NodeLocations& locations = m_out.locations;
         const PlaceRelations& relations = m_out.places.relations;
-        m_way_chunks.push_back(m_pool.submit([&locations, &relations, b = std::move(buffer)]() mutable {
+        m_way_chunks.push_back(m_pool.submit([&locations, &relations, b = std::move(m_ways)]() mutable {
             return read_way_chunk(std::move(b), locations, relations);
         }));
+        m_ways.clear();
         drain_ways(in_flight());
     }
 
@@ -98,7 +119,7 @@ private:
         m_out.node_flags.insert(m_out.node_flags.end(), chunk.flags.begin(), chunk.flags.end());
         for (const NodeChunk::Poi& poi : chunk.pois)
             m_out.places.add_poi(poi.coord, poi.kind, m_out.intern_name(poi.name.c_str()), poi.id, OsmType::node);
-        if (chunk.with_ways) m_mixed.push_back(std::move(chunk.with_ways));
+        for (osmium::memory::Buffer& b : chunk.with_ways) m_mixed.push_back(std::move(b));
     }
 
     /// Appends finished way chunks in file order until at most `keep` are in flight.
@@ -150,6 +171,8 @@ private:
     std::future<PlaceRelations> m_relations;
     std::deque<std::future<NodeChunk>> m_node_chunks;
     std::deque<std::future<WayChunk>> m_way_chunks;
+    std::vector<osmium::memory::Buffer> m_nodes;  // buffers of nodes for the next task
+    std::vector<osmium::memory::Buffer> m_ways;   // buffers of ways for the next task
     std::vector<osmium::memory::Buffer> m_mixed;  // buffers whose nodes are stored, with ways still to read
     bool m_ways_started = false;
     osmium::Timestamp m_newest;
@@ -201,6 +224,12 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
         // PBF stores a node in 6 to 10 bytes (dense nodes, delta coding), OSM XML in ~100.
         const bool pbf = file.format() == osmium::io::file_format::pbf;
         out.locations.reserve(reader.file_size() / (pbf ? 6 : 100) + 1024);
+        // And a reference of a kept way in about 8 bytes of PBF: growing these arrays by doubling would copy them
+        // several times (reserved but untouched memory is not resident).
+        const std::size_t refs = reader.file_size() / (pbf ? 8 : 100) + 1024;
+        out.refs.reserve(refs);
+        out.ref_coords.reserve(refs);
+        out.ref_segment_m.reserve(refs);
         Pass pass{out, report, pool, std::move(relations)};
         osmium::ProgressBar progress{reader.file_size(), options.show_progress};
         while (osmium::memory::Buffer buffer = reader.read()) {

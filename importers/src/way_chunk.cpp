@@ -122,11 +122,13 @@ private:
 
 }  // namespace
 
-WayChunk read_way_chunk(osmium::memory::Buffer buffer, const NodeLocations& locations, const PlaceRelations& relations) {
+WayChunk read_way_chunk(std::vector<osmium::memory::Buffer> buffers, const NodeLocations& locations,
+                        const PlaceRelations& relations) {
     WayChunk chunk;
-    chunk.buffer = std::move(buffer);
+    chunk.buffers = std::move(buffers);
     ChunkReader reader{chunk, locations, relations};
-    for (osmium::Way& way : chunk.buffer.select<osmium::Way>()) reader.way(way);
+    for (osmium::memory::Buffer& buffer : chunk.buffers)
+        for (osmium::Way& way : buffer.select<osmium::Way>()) reader.way(way);
     return chunk;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The work of the reading pass on one buffer of ways, done by a thread of libosmium's pool while the next blocks
+// The work of the reading pass on a few buffers of ways, done by a thread of libosmium's pool while the next blocks
 // are decoded (read_ways.cpp): the tag rules on every way, node lookups for the kept ways, footprints of closed
 // buildings and POIs, node locations of relation member ways. What it finds is kept in a WayChunk that the main
 // thread appends to RawWays in file order, so that the result does not depend on which thread did what.
@@ -21,8 +21,8 @@
 namespace maillon::importers {
 
 struct WayChunk {
-    /// The buffer read: the names below point into it, the member ways are in it (with their locations set).
-    osmium::memory::Buffer buffer;
+    /// The buffers read: the names below point into them, the member ways are in them (with their locations set).
+    std::vector<osmium::memory::Buffer> buffers;
 
     /// A way usable by bike or on foot, split into pieces where nodes are missing.
     struct KeptWay {
@@ -61,7 +61,9 @@ struct WayChunk {
     osmium::Timestamp newest;
 };
 
-/// Reads the ways of `buffer` against sealed node locations. Thread-safe: reads `locations` and `relations` only.
-WayChunk read_way_chunk(osmium::memory::Buffer buffer, const NodeLocations& locations, const PlaceRelations& relations);
+/// Reads the ways of `buffers`, in order, against sealed node locations. Thread-safe: reads `locations` and
+/// `relations` only.
+WayChunk read_way_chunk(std::vector<osmium::memory::Buffer> buffers, const NodeLocations& locations,
+                        const PlaceRelations& relations);
 
 }  // namespace maillon::importers
