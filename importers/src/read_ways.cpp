@@ -105,12 +105,16 @@ private:
         drain_ways(in_flight());
     }
 
-    void drain_nodes(std::size_t keep) {
-        while (m_node_chunks.size() > keep) {
-            append(m_node_chunks.front().get());
-            m_node_chunks.pop_front();
+    /// Appends finished chunks in file order until at most `keep` are in flight.
+    template <typename Chunk>
+    void drain(std::deque<std::future<Chunk>>& chunks, std::size_t keep) {
+        while (chunks.size() > keep) {
+            append(chunks.front().get());
+            chunks.pop_front();
         }
     }
+    void drain_nodes(std::size_t keep) { drain(m_node_chunks, keep); }
+    void drain_ways(std::size_t keep) { drain(m_way_chunks, keep); }
 
     void append(NodeChunk chunk) {
         m_report.nodes_read += chunk.nodes_read;
@@ -120,14 +124,6 @@ private:
         for (const NodeChunk::Poi& poi : chunk.pois)
             m_out.places.add_poi(poi.coord, poi.kind, m_out.intern_name(poi.name.c_str()), poi.id, OsmType::node);
         for (osmium::memory::Buffer& b : chunk.with_ways) m_mixed.push_back(std::move(b));
-    }
-
-    /// Appends finished way chunks in file order until at most `keep` are in flight.
-    void drain_ways(std::size_t keep) {
-        while (m_way_chunks.size() > keep) {
-            append(m_way_chunks.front().get());
-            m_way_chunks.pop_front();
-        }
     }
 
     void append(WayChunk chunk) {
