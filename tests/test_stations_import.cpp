@@ -497,6 +497,11 @@ TEST_CASE("stations: planned CSV errors", "[stations]") {
                         Contains("line 2 has 6 fields but the header has 4") && Contains("decimal comma"));
     const TempFile unclosed("unclosed.csv", "id,name,lat,lon\nP1,\"A,48.85,2.35\nP2,B,48.86,2.36\n");
     REQUIRE_THROWS_WITH(load_planned_stations(unclosed.path), Contains("line 2") && Contains("never closed"));
+    // Line numbers whatever the line ends: LF, CRLF, a lone CR, and a quoted line break.
+    const TempFile cr("cr.csv", "id,name,lat,lon\rP1,A,48.85,2.35\r\rP2,B,,2.36\r");
+    REQUIRE_THROWS_WITH(load_planned_stations(cr.path), Contains("station 'P2' (line 4) has no lat/lon"));
+    const TempFile crlf("crlf.csv", "id,name,lat,lon\r\nP1,\"A\r\nB\",48.85,2.35\r\nP2,B,,2.36\r\n");
+    REQUIRE_THROWS_WITH(load_planned_stations(crlf.path), Contains("station 'P2' (line 4) has no lat/lon"));
     const TempFile no_id_value("noidvalue.csv", "id,name,lat,lon\n,A,48.85,2.35\n");
     REQUIRE_THROWS_WITH(load_planned_stations(no_id_value.path), Contains("line 2 has no id"));
 }

@@ -40,6 +40,16 @@ struct CsvRecord {
     bool unclosed_quote = false;
 };
 
+/// Line breaks in [begin, end): LF, CRLF or a lone CR (old Mac files), as GDAL's line reader takes them.
+std::size_t line_breaks(std::string::const_iterator begin, std::string::const_iterator end, std::string::const_iterator file_end) {
+    std::size_t n = 0;
+    for (auto it = begin; it != end; ++it) {
+        if (*it == '\n') ++n;
+        else if (*it == '\r' && (it + 1 == file_end || *(it + 1) != '\n')) ++n;
+    }
+    return n;
+}
+
 /// The records of a CSV file as GDAL's CSV tokenizer reads them, the header first; blank lines (no token) are
 /// skipped, as OGR's CSV driver skips them. Lines are counted on the file's bytes (GDAL skips a byte-order mark).
 std::vector<CsvRecord> csv_records(const std::string& path, char delimiter) {
@@ -61,7 +71,7 @@ std::vector<CsvRecord> csv_records(const std::string& path, char delimiter) {
         if (!tokens) break;
         const auto end = std::min<std::size_t>(static_cast<std::size_t>(VSIFTellL(fp)), bytes.size());
         const auto at = [&](std::size_t offset) { return bytes.begin() + static_cast<std::ptrdiff_t>(offset); };
-        line += static_cast<std::size_t>(std::count(at(counted), at(start), '\n'));
+        line += line_breaks(at(counted), at(start), at(bytes.size()));
         counted = start;
         const std::size_t n = static_cast<std::size_t>(CSLCount(tokens));
         if (n > 0) {
