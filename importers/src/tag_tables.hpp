@@ -26,7 +26,7 @@ enum class Key : std::uint8_t {
     cycleway_both_lane, cycleway_both_oneway, cycleway_lane, cycleway_left, cycleway_left_lane, cycleway_left_oneway,
     cycleway_right, cycleway_right_lane, cycleway_right_oneway, foot, highway, junction, lanes, leisure, light_rail,
     lit, maxspeed, maxspeed_backward, maxspeed_forward, maxspeed_type, motorroad, name, office, oneway,
-    oneway_bicycle, public_transport, railway, ramp_bicycle, ref, ref_insee, ruins, segregated, shop,
+    oneway_bicycle, psv, public_transport, railway, ramp_bicycle, ref, ref_insee, ruins, segregated, shop,
     source_maxspeed, station, subway, surface, train, tram, tunnel, type, vehicle, zone_maxspeed, zone_traffic,
     count_
 };
@@ -39,7 +39,7 @@ inline constexpr std::array<sv, key_count> key_names{
     "cycleway:left:lane", "cycleway:left:oneway", "cycleway:right", "cycleway:right:lane", "cycleway:right:oneway",
     "foot", "highway", "junction", "lanes", "leisure", "light_rail", "lit", "maxspeed", "maxspeed:backward",
     "maxspeed:forward", "maxspeed:type", "motorroad", "name", "office", "oneway", "oneway:bicycle",
-    "public_transport", "railway", "ramp:bicycle", "ref", "ref:INSEE", "ruins", "segregated", "shop",
+    "psv", "public_transport", "railway", "ramp:bicycle", "ref", "ref:INSEE", "ruins", "segregated", "shop",
     "source:maxspeed", "station", "subway", "surface", "train", "tram", "tunnel", "type", "vehicle", "zone:maxspeed",
     "zone:traffic",
 };

@@ -188,6 +188,15 @@ void rule_maxspeed(const WayContext& w, WayProfile& p) {
     }
 }
 
+/// Motor traffic kept out (access or vehicle no), buses let in (psv or bus), bikes allowed.
+bool is_bus_and_bike_lane(const WayContext& w, const WayProfile& p) {
+    const auto no = [](sv v) { return v == "no" || v == "private"; };
+    const auto yes = [](sv v) { return v == "yes" || v == "designated" || v == "permissive"; };
+    const bool motors_out = no(w[Key::access]) || no(w[Key::vehicle]);
+    const bool buses_in = yes(w[Key::psv]) || yes(w[Key::bus]);
+    return is_motor_road(p.highway) && motors_out && buses_in && (p.bike[forward] || p.bike[backward]);
+}
+
 // 6a. Facility of a way that is itself the cycle facility (cycleway, shared path, steps ramp,
 //     busway). It sits on the way's line: recorded on the droite side, ridden as the way allows.
 bool standalone_facility(const WayContext& w, WayProfile& p) {
@@ -230,7 +239,12 @@ bool standalone_facility(const WayContext& w, WayProfile& p) {
             f = p.bike[forward] || p.bike[backward] ? Facility::couloir_bus_velo : Facility::aucun;
             break;
         default:
-            return false;  // a road: facilities are on its sides
+            // A road closed to general traffic but open to buses and bikes is a separate bus lane
+            // (Paris maps many as highway=service + access=no + psv=yes + bicycle=yes, without
+            // cycleway=share_busway): a couloir bus+vélo, not a plain service road.
+            if (!is_bus_and_bike_lane(w, p)) return false;
+            f = Facility::couloir_bus_velo;
+            break;
     }
     p.side_facility = {f, Facility::aucun};
     p.side_flow = {SideFlow::both, SideFlow::with_side};
