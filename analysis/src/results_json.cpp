@@ -183,7 +183,10 @@ json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const Stat
     p["status"] = key(s.site.status);
     p["rank"] = s.rank ? json(s.rank) : json(nullptr);
     p["station_id"] = s.site.id;
-    p["name"] = s.site.name;
+    // Suggested sites are numbered in their greedy order ("suggestion-3" is the third).
+    p["name"] = s.site.name.empty() && s.site.status == StationStatus::suggested
+                    ? "Site suggéré " + s.site.id.substr(s.site.id.rfind('-') + 1)
+                    : s.site.name;
     p["capacity"] = s.site.capacity >= 0 ? json(s.site.capacity) : json(nullptr);
     p["installed"] = s.site.installed;
     p["in_area"] = s.snapped;

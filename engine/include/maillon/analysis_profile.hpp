@@ -1,6 +1,6 @@
 #pragma once
 // Every parameter of `maillon analyze`, with its default. A profile JSON file overrides any of
-// them (importers/profile_json); run.json records the values used. Documented in
+// them (analysis/src/profile_json.cpp); run.json records the values used. Documented in
 // docs/ranking.md and docs/gaps.md.
 
 #include "maillon/attributes.hpp"
