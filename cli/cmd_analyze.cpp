@@ -98,9 +98,11 @@ public:
         out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result, m_csv_style));
+        out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result, m_csv_style));
+        out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result, m_csv_style));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
-                               m_population.grid, m_population.qpv_table};
+                               m_population.grid, m_population.qpv_table, m_population.area};
         out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
         verbose("writing results.gpkg");
         outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
@@ -114,18 +116,25 @@ public:
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, " +
-                (result.has_stations ? "stations.geojson, " : "") + "run.json, results.gpkg}");
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, summary_communes.csv, summary_qpv.csv, " +
+                (result.has_stations ? "stations.geojson, " : "") + "run.json, results.gpkg" + (m_report ? ", report/" : "") + "}");
         return code;
     }
 
 private:
+    /// What a planner reads on the terminal, in French (the files hold everything).
     void print_summary(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r) const {
         if (m_quiet) return;
+        using analysis::count_noun_fr;
         std::size_t data = 0;
         for (const Gap& gap : r.gaps) data += gap.gap_class == GapClass::data ? 1 : 0;
-        std::printf("cycle network %.1f km in %zu pieces; %zu gaps to close and %zu likely data errors, from %zu candidates\n",
-                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidate_count);
+        const std::size_t projects = r.gaps.size() - data;
+        std::printf("réseau cyclable : %s en %s ; %s à créer, %s, sur %s\n",
+                    analysis::distance_fr(r.network_km * 1000).c_str(),
+                    count_noun_fr(static_cast<double>(r.network_components), "morceau", "morceaux").c_str(),
+                    count_noun_fr(static_cast<double>(projects), "maillon", "maillons").c_str(),
+                    count_noun_fr(static_cast<double>(data), "erreur de données probable", "erreurs de données probables").c_str(),
+                    count_noun_fr(static_cast<double>(r.candidate_count), "candidat", "candidats").c_str());
         const bool residents = r.qpv_residents_known;
         std::printf("population model: %s (%s)\n", std::string{key(r.model)}.c_str(), model_text(r.model));
         if (std::isfinite(r.population.residents_read)) {
@@ -135,21 +144,19 @@ private:
                         analysis_people(r.population.residents_in_qpv).c_str(),
                         analysis_people(r.population.residents_beyond_reach).c_str());
         }
-        std::printf("\n%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", residents ? "QPV res." : "QPV ha",
-                    "streets", "treatment");
+        std::printf("\n%4s  %-12s %8s %9s  %s\n", "rang", "classe", "longueur", residents ? "hab. QPV" : "ha QPV", "pourquoi");
         int shown = 0;
         for (const Gap& gap : r.gaps) {
             if (gap.rank == 0) continue;
             if (shown++ == 10) break;
-            std::string streets;
-            for (const auto n : gap.names) streets += (streets.empty() ? "" : ", ") + g.data().names[n];
-            std::string qpvs;
-            for (const auto q : gap.qpvs) qpvs += (qpvs.empty() ? "" : " ") + qpv[static_cast<std::size_t>(q)].code;
+            std::vector<std::string> names;
+            for (const auto q : gap.qpvs) names.push_back(qpv[static_cast<std::size_t>(q)].name);
             const double qpv_value = residents && std::isfinite(gap.qpv_residents) ? gap.qpv_residents : gap.qpv_weight;
-            std::printf(residents ? "%4u  %-10s %6.0fm %9.0f  %-30.30s %s %s\n" : "%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n",
-                        gap.rank, std::string{key(gap.gap_class)}.c_str(), gap.length_m, qpv_value, streets.c_str(),
-                        std::string{analysis::label_fr(gap.treatment)}.c_str(), qpvs.c_str());
+            std::printf(residents ? "%4u  %-12s %7.0fm %9.0f  %s\n" : "%4u  %-12s %7.0fm %9.2f  %s\n", gap.rank,
+                        std::string{analysis::label_fr(gap.gap_class)}.substr(0, 12).c_str(), gap.length_m, qpv_value,
+                        analysis::reason_fr(gap, names, residents).c_str());
         }
+        (void)g;
     }
 
     static const char* model_text(PopulationModel m) {

@@ -109,7 +109,7 @@ TEST_CASE("the demo's report: numbered A4 sheets, a contents list pointing at th
     }
 }
 
-TEST_CASE("--top shortens the table and the cards, not the summaries") {
+TEST_CASE("a shorter top shortens the table and the cards, not the summaries") {
     const auto& f = test::demo_report_fixture();
     ReportOptions options;
     options.top = 3;

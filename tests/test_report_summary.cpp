@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace maillon;
 using namespace maillon::outputs;
 
@@ -84,28 +86,42 @@ TEST_CASE("per QPV: the gaps reaching it, km by class, its residents and today's
     CHECK(s.rows[2].gaps == 0);
 }
 
-TEST_CASE("a run's own tables (indicators.json communes, qpv_summary) are used when they read") {
+TEST_CASE("the run's own tables (indicators.json communes, qpv_summary) are used as the analysis writes them") {
     AnalyzeFiles files;
     files.indicators = {{"rows", json::array()},
-                        {"communes", {{{"name", "Pantin"}, {"gaps", 4}, {"km_by_class", {{"street", 1.5}, {"crossing", 0.1}}},
-                                       {"qpv_residents", 9000}, {"qpv_served", 2}, {"ranks", {5, 2}}}}},
-                        {"qpv_summary", {{{"code", "Q9"}, {"name", "Les Courtillières"}, {"gap_count", 3}}}}};
-    const ReportModel m = model_of({gap(1, "street", "Montreuil", 300, {"Q1"})}, {qpv("Q1", "Montreuil", 5000)}, files);
+                        {"communes", {{{"scope", "commune"}, {"code", "93055"}, {"name", "Pantin"}, {"gaps", 4}, {"metres", 1600.0},
+                                       {"metres_street", 1500.0}, {"metres_crossing", 100.0}, {"metres_bridge", 0.0},
+                                       {"residents_served", 21000.0}, {"qpv_residents_served", 9000.0}, {"top_ranks", {2, 5}}},
+                                      {{"scope", "commune"}, {"code", ""}, {"name", ""}, {"gaps", 1}, {"metres", 100.0},
+                                       {"metres_street", 100.0}, {"residents_served", nullptr}, {"qpv_residents_served", nullptr},
+                                       {"top_ranks", {1}}}}},
+                        {"qpv_summary", {{{"scope", "qpv"}, {"code", "Q1"}, {"name", "Les Courtillières"}, {"gaps", 3}, {"metres", 420.0},
+                                          {"metres_bridge", 420.0}, {"qpv_residents_served", 4100.0}, {"top_ranks", {7}}}}}};
+    const ReportModel m = model_of({gap(2, "street", "Pantin", 300, {"Q1", "Q2"}), gap(1, "street", "", 100, {})},
+                                   {qpv("Q1", "Pantin", 5000)}, files);
     const Summary c = commune_summary(m);
     CHECK(c.from_run);
-    REQUIRE(c.rows.size() == 1);
-    CHECK(c.rows[0].name == "Pantin");
-    CHECK(c.rows[0].gaps == 4);
-    CHECK(c.rows[0].km == Approx(1.6));
-    CHECK(c.rows[0].residents == Approx(9000));
-    CHECK(c.rows[0].ranks == std::vector<unsigned>{2, 5});
+    REQUIRE(c.rows.size() == 2);
+    CHECK(c.rows[0].name == "Commune non renseignée");  // rank 1 first
+    CHECK(std::isnan(c.rows[0].residents));
+    CHECK(c.rows[1].name == "Pantin");
+    CHECK(c.rows[1].gaps == 4);
+    CHECK(c.rows[1].km == Approx(1.6));
+    CHECK(c.rows[1].km_by_class == std::map<std::string, double>{{"crossing", 0.1}, {"street", 1.5}});  // no 0-km class
+    CHECK(c.rows[1].residents == Approx(9000));
+    CHECK(c.rows[1].residents_all == Approx(21000));
+    CHECK(c.rows[1].qpv_served == 2);  // from the gaps: Q1 and Q2
+    CHECK(c.rows[1].ranks == std::vector<unsigned>{2, 5});
     const Summary q = qpv_summary(m);
     CHECK(q.from_run);
     REQUIRE(q.rows.size() == 1);
     CHECK(q.rows[0].name == "Les Courtillières");
-    CHECK(q.rows[0].gaps == 3);
+    CHECK(q.rows[0].commune == "Pantin");  // from its indicators row
+    CHECK(q.rows[0].share_near_network == json(0.5));
+    CHECK(q.rows[0].residents == Approx(4100));
+    CHECK(q.rows[0].km_by_class.at("bridge") == Approx(0.42));
     // A table that does not read (no gap count) is not used: the summary is computed.
     files.indicators["communes"] = {{{"name", "Pantin"}}};
     CHECK(!commune_summary(m).from_run);
-    CHECK(commune_summary(m).rows.at(0).name == "Montreuil");
+    CHECK(commune_summary(m).rows.at(1).name == "Pantin");
 }

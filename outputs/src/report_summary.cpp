@@ -25,40 +25,26 @@ void sort_rows(std::vector<SummaryRow>& rows) {
     });
 }
 
-/// A run's own table (indicators.json `communes` or `qpv_summary`), when every entry has a name and
-/// a gap count; else nothing, and the summary is computed.
-bool read_run_table(const json& table, bool qpv, std::vector<SummaryRow>& rows) {
+/// A run's own table (indicators.json `communes` or `qpv_summary`, docs/data-dictionary.md), when
+/// every entry has a gap count; else nothing, and the summary is computed.
+bool read_run_table(const json& table, bool qpv, bool residents, std::vector<SummaryRow>& rows) {
     if (!table.is_array() || table.empty()) return false;
     for (const auto& e : table) {
-        if (!e.is_object()) return false;
+        if (!e.is_object() || !e.contains("gaps") || !e["gaps"].is_number()) return false;
         SummaryRow r;
         r.code = e.value("code", "");
-        r.name = e.contains("name") && e["name"].is_string() ? e["name"].get<std::string>() : e.value("commune", "");
-        if (r.name.empty() && qpv) r.name = r.code;
-        const json count = e.contains("gaps") ? e["gaps"] : e.value("gap_count", json());
-        if (r.name.empty() || !count.is_number()) return false;
-        r.gaps = count.get<std::size_t>();
-        r.commune = qpv ? e.value("commune", "") : "";
-        if (e.contains("km_by_class") && e["km_by_class"].is_object()) {
-            for (const auto& [k, v] : e["km_by_class"].items()) {
-                if (v.is_number()) r.km_by_class[k] = v.get<double>(), r.km += v.get<double>();
-            }
+        r.name = e.contains("name") && e["name"].is_string() ? e["name"].get<std::string>() : "";
+        if (r.name.empty()) r.name = qpv ? r.code : no_commune;
+        r.gaps = e["gaps"].get<std::size_t>();
+        r.km = number_or_nan(e.value("metres", json())) / 1000;
+        for (const std::string& k : project_class_keys()) {
+            const double m = number_or_nan(e.value("metres_" + k, json()));
+            if (std::isfinite(m) && m > 0) r.km_by_class[k] = m / 1000;
         }
-        if (e.contains("km") && e["km"].is_number()) r.km = e["km"].get<double>();
-        for (const char* k : {"qpv_residents", "residents_served", "residents"}) {
-            if (e.contains(k) && e[k].is_number()) {
-                r.residents = e[k].get<double>();
-                break;
-            }
-        }
-        if (e.contains("qpv_served") && e["qpv_served"].is_number()) r.qpv_served = e["qpv_served"].get<std::size_t>();
-        r.share_near_network = e.value("share_near_network", json());
-        for (const char* k : {"ranks", "top_gaps", "best_ranks"}) {
-            if (!e.contains(k) || !e[k].is_array()) continue;
-            for (const auto& x : e[k]) {
-                if (x.is_number_integer() && x.get<long>() > 0) r.ranks.push_back(x.get<unsigned>());
-            }
-            break;
+        r.residents = number_or_nan(e.value(residents ? "qpv_residents_served" : "qpv_weight_served", json()));
+        r.residents_all = number_or_nan(e.value(residents ? "residents_served" : "weight_served", json()));
+        for (const auto& x : e.value("top_ranks", json::array())) {
+            if (x.is_number_integer() && x.get<long>() > 0) r.ranks.push_back(x.get<unsigned>());
         }
         rows.push_back(std::move(r));
     }
@@ -72,7 +58,7 @@ double qpv_residents(const ReportQpv& q) {
 
 /// The run's table `key` of indicators.json, when it has one that reads.
 bool from_run(const ReportModel& m, const char* key, bool qpv, Summary& s) {
-    s.from_run = read_run_table(m.files->indicators.value(key, json()), qpv, s.rows);
+    s.from_run = read_run_table(m.files->indicators.value(key, json()), qpv, m.residents, s.rows);
     if (s.from_run) sort_rows(s.rows);
     else s.rows.clear();
     return s.from_run;
@@ -82,16 +68,23 @@ bool from_run(const ReportModel& m, const char* key, bool qpv, Summary& s) {
 
 Summary commune_summary(const ReportModel& m) {
     Summary s;
-    if (from_run(m, "communes", false, s)) return s;
-    std::map<std::string, SummaryRow> by;
+    // The QPV each commune's gaps reach, from the gaps (the run's table does not list them).
     std::map<std::string, std::set<std::string>> reached;
+    for (std::size_t i = 0; i < m.ranked; ++i) {
+        const ReportGap& g = m.gaps[i];
+        reached[g.commune.empty() ? no_commune : g.commune].insert(g.qpv_codes.begin(), g.qpv_codes.end());
+    }
+    if (from_run(m, "communes", false, s)) {
+        for (SummaryRow& row : s.rows) row.qpv_served = reached[row.name].size();
+        return s;
+    }
+    std::map<std::string, SummaryRow> by;
     for (std::size_t i = 0; i < m.ranked; ++i) {
         const ReportGap& g = m.gaps[i];
         const std::string name = g.commune.empty() ? no_commune : g.commune;
         SummaryRow& row = by[name];
         row.name = name;
         add_gap(row, g);
-        reached[name].insert(g.qpv_codes.begin(), g.qpv_codes.end());
     }
     for (auto& [name, row] : by) {
         // Residents of the QPV the commune's gaps reach: each QPV once, however many gaps reach it.
@@ -111,7 +104,17 @@ Summary commune_summary(const ReportModel& m) {
 
 Summary qpv_summary(const ReportModel& m) {
     Summary s;
-    if (from_run(m, "qpv_summary", true, s)) return s;
+    if (from_run(m, "qpv_summary", true, s)) {
+        // Commune and today's share from the QPV's indicators row.
+        for (SummaryRow& row : s.rows) {
+            for (const ReportQpv& q : m.qpv) {
+                if (q.code != row.code) continue;
+                row.commune = q.commune;
+                row.share_near_network = q.row.value("share_near_network", json());
+            }
+        }
+        return s;
+    }
     for (const ReportQpv& q : m.qpv) {
         SummaryRow row;
         row.name = q.name.empty() ? q.code : q.name;

@@ -228,39 +228,56 @@ std::vector<std::vector<Page>> summary_sections(const ReportModel& m) {
     };
 
     const Summary communes = commune_summary(m);
-    std::vector<std::pair<std::string, double>> c{{"Commune", 22}, {"#Maillons", 8}};
+    // From the run: the residents within 300 m of the commune's gaps, each once; computed here:
+    // those of the QPV the gaps reach, each QPV whole.
+    const bool people = m.residents;
+    const int digits = people || m.weight_unit != "ha" ? 0 : 1;
+    std::vector<std::pair<std::string, double>> c{{"Commune", 20}, {"#Maillons", 7}};
     for (const auto& k : classes) c.push_back({"#" + class_label(k) + " (km)", class_width});
-    c.push_back({"#Total (km)", 8});
-    c.push_back({"#QPV desservis", 8});
-    c.push_back({m.residents ? "#Habitants de ces QPV" : "#QPV (ha)", 10});
+    c.push_back({"#Total (km)", 7});
+    c.push_back({"#QPV desservis", 7});
+    if (communes.from_run) {
+        c.push_back({people ? "#Hab. QPV à 300 m" : "#QPV à 300 m (" + m.weight_unit + ")", 9});
+        c.push_back({people ? "#Habitants à 300 m" : "#Poids à 300 m (" + m.weight_unit + ")", 9});
+    } else {
+        c.push_back({people ? "#Habitants de ces QPV" : "#Surface de ces QPV (ha)", 10});
+    }
     c.push_back({"Meilleurs rangs", 12});
     std::vector<std::string> rows;
     for (const SummaryRow& r : communes.rows) {
         rows.push_back("<tr>" + clamp_cell(html_escape(r.name)) + td(std::to_string(r.gaps), "num") + km_cells(r) +
-                       td(fr_number(r.km, 2), "num") + td(std::to_string(r.qpv_served), "num") + td(fr_number(r.residents), "num") +
-                       clamp_cell(ranks_text(r.ranks)) + "</tr>");
+                       td(fr_number(r.km, 2), "num") + td(std::to_string(r.qpv_served), "num") + td(fr_number(r.residents, digits), "num") +
+                       (communes.from_run ? td(fr_number(r.residents_all, digits), "num") : "") + clamp_cell(ranks_text(r.ranks)) + "</tr>");
     }
-    const std::string intro_c = "<p>Tous les maillons classés (" + fr_number(static_cast<double>(m.ranked)) +
-                                "), par commune : longueur à aménager par type, quartiers prioritaires à 300 m d’au moins un "
-                                "maillon et leurs habitants (chaque QPV compté une fois). " +
-                                (communes.from_run ? "" : "Commune d’un maillon : celle que donne l’analyse (gaps.geojson) ; « Commune "
-                                                          "non renseignée » quand elle manque.") + "</p>";
+    const std::string intro_c =
+        "<p>Tous les maillons classés (" + fr_number(static_cast<double>(m.ranked)) + "), par commune : longueur à aménager par "
+        "type, quartiers prioritaires à 300 m à pied d’au moins un maillon, " +
+        (communes.from_run ? std::string{people ? "habitants des QPV et habitants en tout à 300 m d’au moins un maillon (chacun compté une fois)"
+                                                : "surface des QPV et surface urbaine à 300 m d’au moins un maillon"}
+                           : std::string{people ? "et les habitants de ces QPV (chaque QPV compté en entier, une fois)"
+                                                : "et la surface de ces QPV"}) +
+        ". La commune d’un maillon est celle des limites administratives d’OpenStreetMap ; « Commune non renseignée » quand "
+        "l’extrait n’en a pas.</p>";
     sections.push_back(table_pages("Synthèses", "Synthèse par commune", intro_c, head(c), rows, RowSize::normal));
 
     const Summary qpv = qpv_summary(m);
-    std::vector<std::pair<std::string, double>> q{{"QPV", 24}, {"Commune", 14}, {m.residents ? "#Habitants" : "#Surface (ha)", 9},
-                                                  {"#Part à 300 m du réseau", 9}, {"#Maillons", 8}};
+    std::vector<std::pair<std::string, double>> q{
+        {"QPV", 24}, {"Commune", 14},
+        {qpv.from_run ? (people ? "#Habitants desservis" : "#Surface desservie (ha)") : (people ? "#Habitants" : "#Surface (ha)"), 9},
+        {"#Part à 300 m du réseau", 9}, {"#Maillons", 8}};
     for (const auto& k : classes) q.push_back({"#" + class_label(k) + " (km)", class_width});
     q.push_back({"#Total (km)", 8});
     q.push_back({"Meilleurs rangs", 12});
     rows.clear();
     for (const SummaryRow& r : qpv.rows) {
         rows.push_back("<tr>" + clamp_cell(html_escape(r.name) + (r.code.empty() ? "" : " <span class=\"terms\">" + html_escape(r.code) + "</span>")) +
-                       clamp_cell(html_escape(r.commune)) + td(fr_number(r.residents), "num") + td(fr_share(r.share_near_network), "num") +
+                       clamp_cell(html_escape(r.commune)) + td(fr_number(r.residents, digits), "num") + td(fr_share(r.share_near_network), "num") +
                        td(std::to_string(r.gaps), "num") + km_cells(r) + td(fr_number(r.km, 2), "num") + clamp_cell(ranks_text(r.ranks)) + "</tr>");
     }
-    const std::string intro_q = "<p>Pour chaque quartier prioritaire du territoire : les maillons classés qui le desservent (à 300 m "
-                                "à pied), la longueur à aménager et leurs meilleurs rangs.</p>";
+    const std::string intro_q = "<p>Pour chaque quartier prioritaire desservi : les maillons classés à 300 m à pied, " +
+                                std::string{qpv.from_run ? (people ? "ses habitants à 300 m d’au moins un de ces maillons, " : "sa surface à 300 m de ces maillons, ")
+                                                         : (people ? "ses habitants, " : "sa surface, ")} +
+                                "la part de sa population à 300 m du réseau aujourd’hui, la longueur à aménager et les meilleurs rangs.</p>";
     sections.push_back(table_pages("Synthèses", "Synthèse par quartier prioritaire", intro_q, head(q), rows, RowSize::normal));
 
     // The data issues: not projects, but what to check in OpenStreetMap first.

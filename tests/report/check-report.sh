@@ -51,7 +51,7 @@ inputs=("$data/paris-republique.osm.pbf" --qpv "$data/qpv2024-idf-simplified.geo
         --planned "$data/demo-planned-stations.csv")
 an=$work/an
 expect 0 "wrote .*/report/report.html \([0-9]+ A4 pages.*\) and report.pdf" -- "$maillon" analyze "${inputs[@]}" -o "$an" --report --csv-style excel-fr
-expect 0 "gaps to close" -- "$maillon" analyze "${inputs[@]}" -o "$work/std"
+expect 0 "réseau cyclable : .*maillons à créer" -- "$maillon" analyze "${inputs[@]}" -o "$work/std"
 top=$(python3 -c 'import json,sys; print(min(50, sum(1 for f in json.load(open(sys.argv[1]))["features"] if f["properties"]["rank"])))' "$an/gaps.geojson")
 
 # ---- the PDF

@@ -29,6 +29,11 @@ json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r);
 json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s);
 
 json indicators_json(const AnalysisResult& r, const AnalysisProfile& p);
+/// The summary tables (per commune, per QPV) as JSON rows and as CSV.
+json summaries_json(const std::vector<GapSummary>& rows, const AnalysisResult& r);
+std::string summaries_csv(const std::vector<GapSummary>& rows, const AnalysisResult& r, CsvStyle style = CsvStyle::standard);
+/// Rows of flat JSON objects (the same keys) as CSV, header first.
+std::string table_csv(const json& rows, CsvStyle style = CsvStyle::standard);
 /// What the shares of the indicators are shares of, in French, for the model (indicators.json `note`).
 std::string population_note(PopulationModel m);
 std::string indicators_csv(const AnalysisResult& r, CsvStyle style = CsvStyle::standard);
