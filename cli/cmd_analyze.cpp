@@ -9,7 +9,9 @@
 #include "maillon/errors.hpp"
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
+#include "maillon/outputs/geopackage.hpp"
 #include "output_dir.hpp"
+#include "report_output.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
 
@@ -35,7 +37,8 @@ public:
     const char* synopsis() const override {
         return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--population GRID.csv[.gz]] "
                "[--qpv-population QPV_POP.csv] [--profile PROFILE.json] "
-               "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] -o DIR";
+               "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] [--csv-style excel-fr] "
+               "[--report] -o DIR";
     }
     const char* description() const override {
         return "Find the missing links of the cycle network, rank them by QPV coverage, write gaps and indicators.";
@@ -51,7 +54,10 @@ public:
             ("qpv-population-field", po::value<std::string>(&m_fields.population), "field holding the QPV population")
             ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
-            ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists");
+            ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists")
+            ("csv-style", po::value<std::string>(&m_csv_style_name)->default_value("standard"),
+             "CSV dialect: standard (',' and '.') or excel-fr (UTF-8 BOM, ';', decimal comma)")
+            ("report", po::bool_switch(&m_report), "also write the report into DIR/report/ (see 'maillon report')");
         add_population_options(options, m_population);
         add_station_options(options, m_stations);
         const auto vm = parse(args, options, {"INPUT"});
@@ -59,6 +65,9 @@ public:
         m_input = vm["INPUT"].as<std::string>();
         if (m_output.empty()) throw argument_error{"missing -o DIR\nUsage: " + std::string{synopsis()}};
         if (m_qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+        const auto style = analysis::csv_style_from_name(m_csv_style_name);
+        if (!style) throw argument_error{"--csv-style must be 'standard' or 'excel-fr', not '" + m_csv_style_name + "'"};
+        m_csv_style = *style;
         if (std::filesystem::exists(m_output) && !m_overwrite) {
             throw argument_error{"output directory '" + m_output + "' exists: use --overwrite to replace it"};
         }
@@ -85,22 +94,31 @@ public:
 
         OutputDir out{m_output, m_overwrite};
         out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
-        out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
+        out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result, m_csv_style));
         out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
-        out.write("indicators.csv", analysis::indicators_csv(result));
-        out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result));
-        out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result));
+        out.write("indicators.csv", analysis::indicators_csv(result, m_csv_style));
+        out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result, m_csv_style));
+        out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result, m_csv_style));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
                                m_population.grid, m_population.qpv_table, m_population.area};
         out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
+        verbose("writing results.gpkg");
+        outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
+        int code = 0;
+        if (m_report) {  // from the files just written, as 'maillon report' reads them
+            std::filesystem::create_directory(out.path() + "/report");
+            code = write_report_files(out.path() + "/report", m_output + "/report",
+                                      {outputs::read_analyze_dir(out.path()), graph, qpv, profile.network}, {}, true,
+                                      [&](const std::string& s) { verbose(s); });
+        }
         out.commit();
 
         print_summary(graph, qpv, result);
         verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, summary_communes.csv, summary_qpv.csv, " +
-                (result.has_stations ? "stations.geojson, " : "") + "run.json}");
-        return 0;
+                (result.has_stations ? "stations.geojson, " : "") + "run.json, results.gpkg" + (m_report ? ", report/" : "") + "}");
+        return code;
     }
 
 private:
@@ -157,6 +175,9 @@ private:
     QpvFieldNames m_fields;
     StationFiles m_stations;
     bool m_overwrite = false;
+    std::string m_csv_style_name;
+    analysis::CsvStyle m_csv_style = analysis::CsvStyle::standard;
+    bool m_report = false;
 };
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include "summaries.hpp"
 
 #include <cmath>
-#include <sstream>
 
 namespace maillon::analysis {
 namespace {
@@ -18,19 +17,6 @@ double round_to(double v, double unit) {
 }
 
 json number_or_null(double v, double unit) { return std::isfinite(v) ? json(round_to(v, unit)) : json(nullptr); }
-
-std::string csv_field(const json& v) {
-    std::string s;
-    if (v.is_null()) return "";
-    if (v.is_string()) s = v.get<std::string>();
-    else if (v.is_array()) {
-        for (const auto& x : v) s += (s.empty() ? "" : ";") + (x.is_string() ? x.get<std::string>() : x.dump());
-    } else s = v.dump();
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (const char c : s) quoted += c == '"' ? std::string{"\"\""} : std::string{c};
-    return quoted + "\"";
-}
 
 /// The sources to credit: OSM, the QPV layer, and INSEE when its grid gave the residents.
 std::string attribution(const AnalysisResult& r) {
@@ -155,26 +141,24 @@ json candidates_geojson(const Graph& g, const AnalysisResult& r) {
     return fc;
 }
 
-std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
+std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r, CsvStyle style) {
     // The header comes from the properties of a blank gap: an empty list still has its columns.
-    std::ostringstream out;
+    CsvWriter out{style};
     {
         Gap blank;
         blank.from = blank.to = 0;
         const json columns = gap_properties(g, qpv, r, blank);  // kept alive: items() refers to it
-        bool first = true;
-        for (const auto& [k, v] : columns.items()) out << (first ? "" : ",") << k, first = false;
-        out << ",lon,lat\n";
+        for (const auto& [k, v] : columns.items()) out.field(k);
+        out.field("lon"), out.field("lat"), out.end_row();
     }
     for (const Gap& gap : r.gaps) {
         const json p = gap_properties(g, qpv, r, gap);
-        bool first = true;
-        for (const auto& [k, v] : p.items()) out << (first ? "" : ",") << csv_field(v), first = false;
+        for (const auto& [k, v] : p.items()) out.field(v);
         const auto line = gap.geometry(g);
         const Coord mid = line[line.size() / 2];
-        out << "," << round_to(mid.lon(), 1e-7) << "," << round_to(mid.lat(), 1e-7) << "\n";
+        out.number(round_to(mid.lon(), 1e-7)), out.number(round_to(mid.lat(), 1e-7)), out.end_row();
     }
-    return out.str();
+    return out.text();
 }
 
 json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s) {
@@ -316,21 +300,19 @@ json summaries_json(const std::vector<GapSummary>& rows, const AnalysisResult& r
     return out;
 }
 
-std::string table_csv(const json& rows) {
-    std::ostringstream out;
+std::string table_csv(const json& rows, CsvStyle style) {
+    CsvWriter out{style};
     bool header = false;
     for (const json& j : rows) {
         if (!header) {
-            bool first = true;
-            for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;
-            out << "\n";
+            for (const auto& [k, v] : j.items()) out.field(k);
+            out.end_row();
             header = true;
         }
-        bool first = true;
-        for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << csv_field(v), first = false;
-        out << "\n";
+        for (const auto& [k, v] : j.items()) out.field(v);
+        out.end_row();
     }
-    return out.str();
+    return out.text();
 }
 
 std::string population_note(PopulationModel m) {
@@ -369,32 +351,30 @@ json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
     return j;
 }
 
-std::string summaries_csv(const std::vector<GapSummary>& rows, const AnalysisResult& r) {
+std::string summaries_csv(const std::vector<GapSummary>& rows, const AnalysisResult& r, CsvStyle style) {
     if (rows.empty()) {
         // No project: the header alone, from a blank row.
-        const std::string one = table_csv(summaries_json({GapSummary{}}, r));
+        const std::string one = table_csv(summaries_json({GapSummary{}}, r), style);
         return one.substr(0, one.find('\n') + 1);
     }
-    return table_csv(summaries_json(rows, r));
+    return table_csv(summaries_json(rows, r), style);
 }
 
-std::string indicators_csv(const AnalysisResult& r) {
-    std::ostringstream out;
+std::string indicators_csv(const AnalysisResult& r, CsvStyle style) {
+    CsvWriter out{style};
     bool header = false;
     for (const IndicatorRow& row : r.indicators) {
         const json j = indicator_row(row, r.indicators.front(), r.has_stations, r.model,
                                      r.indicators.size() > 2 ? r.indicators.size() - 2 : 0);
         if (!header) {
-            bool first = true;
-            for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;
-            out << "\n";
+            for (const auto& [k, v] : j.items()) out.field(k);
+            out.end_row();
             header = true;
         }
-        bool first = true;
-        for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << csv_field(v), first = false;
-        out << "\n";
+        for (const auto& [k, v] : j.items()) out.field(v);
+        out.end_row();
     }
-    return out.str();
+    return out.text();
 }
 
 }  // namespace maillon::analysis
