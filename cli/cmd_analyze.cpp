@@ -9,7 +9,9 @@
 #include "maillon/errors.hpp"
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
+#include "maillon/outputs/geopackage.hpp"
 #include "output_dir.hpp"
+#include "report_output.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
 
@@ -35,7 +37,8 @@ public:
     const char* synopsis() const override {
         return "maillon analyze GRAPH.maillon|EXTRACT.osm.pbf --qpv QPV.geojson [--population GRID.csv[.gz]] "
                "[--qpv-population QPV_POP.csv] [--profile PROFILE.json] "
-               "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] -o DIR";
+               "[--stations GBFS.json [--station-status STATUS.json]] [--planned PLANNED.geojson|csv] [--csv-style excel-fr] "
+               "[--report] -o DIR";
     }
     const char* description() const override {
         return "Find the missing links of the cycle network, rank them by QPV coverage, write gaps and indicators.";
@@ -51,7 +54,10 @@ public:
             ("qpv-population-field", po::value<std::string>(&m_fields.population), "field holding the QPV population")
             ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
-            ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists");
+            ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists")
+            ("csv-style", po::value<std::string>(&m_csv_style_name)->default_value("standard"),
+             "CSV dialect: standard (',' and '.') or excel-fr (UTF-8 BOM, ';', decimal comma)")
+            ("report", po::bool_switch(&m_report), "also write the report into DIR/report/ (see 'maillon report')");
         add_population_options(options, m_population);
         add_station_options(options, m_stations);
         const auto vm = parse(args, options, {"INPUT"});
@@ -59,6 +65,9 @@ public:
         m_input = vm["INPUT"].as<std::string>();
         if (m_output.empty()) throw argument_error{"missing -o DIR\nUsage: " + std::string{synopsis()}};
         if (m_qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+        const auto style = analysis::csv_style_from_name(m_csv_style_name);
+        if (!style) throw argument_error{"--csv-style must be 'standard' or 'excel-fr', not '" + m_csv_style_name + "'"};
+        m_csv_style = *style;
         if (std::filesystem::exists(m_output) && !m_overwrite) {
             throw argument_error{"output directory '" + m_output + "' exists: use --overwrite to replace it"};
         }
@@ -85,29 +94,47 @@ public:
 
         OutputDir out{m_output, m_overwrite};
         out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
-        out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result));
+        out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result, m_csv_style));
         out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
-        out.write("indicators.csv", analysis::indicators_csv(result));
+        out.write("indicators.csv", analysis::indicators_csv(result, m_csv_style));
+        out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result, m_csv_style));
+        out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result, m_csv_style));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
-                               m_population.grid, m_population.qpv_table};
+                               m_population.grid, m_population.qpv_table, m_population.area};
         out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
+        verbose("writing results.gpkg");
+        outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
+        int code = 0;
+        if (m_report) {  // from the files just written, as 'maillon report' reads them
+            std::filesystem::create_directory(out.path() + "/report");
+            code = write_report_files(out.path() + "/report", m_output + "/report",
+                                      {outputs::read_analyze_dir(out.path()), graph, qpv, profile.network}, {}, true,
+                                      [&](const std::string& s) { verbose(s); });
+        }
         out.commit();
 
         print_summary(graph, qpv, result);
-        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, " +
-                (result.has_stations ? "stations.geojson, " : "") + "run.json}");
-        return 0;
+        verbose("wrote " + m_output + "/{gaps.geojson, gaps.csv, candidates.geojson, indicators.json, indicators.csv, summary_communes.csv, summary_qpv.csv, " +
+                (result.has_stations ? "stations.geojson, " : "") + "run.json, results.gpkg" + (m_report ? ", report/" : "") + "}");
+        return code;
     }
 
 private:
+    /// What a planner reads on the terminal, in French (the files hold everything).
     void print_summary(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r) const {
         if (m_quiet) return;
+        using analysis::count_noun_fr;
         std::size_t data = 0;
         for (const Gap& gap : r.gaps) data += gap.gap_class == GapClass::data ? 1 : 0;
-        std::printf("cycle network %.1f km in %zu pieces; %zu gaps to close and %zu likely data errors, from %zu candidates\n",
-                    r.network_km, r.network_components, r.gaps.size() - data, data, r.candidate_count);
+        const std::size_t projects = r.gaps.size() - data;
+        std::printf("réseau cyclable : %s en %s ; %s à créer, %s, sur %s\n",
+                    analysis::distance_fr(r.network_km * 1000).c_str(),
+                    count_noun_fr(static_cast<double>(r.network_components), "morceau", "morceaux").c_str(),
+                    count_noun_fr(static_cast<double>(projects), "maillon", "maillons").c_str(),
+                    count_noun_fr(static_cast<double>(data), "erreur de données probable", "erreurs de données probables").c_str(),
+                    count_noun_fr(static_cast<double>(r.candidate_count), "candidat", "candidats").c_str());
         const bool residents = r.qpv_residents_known;
         std::printf("population model: %s (%s)\n", std::string{key(r.model)}.c_str(), model_text(r.model));
         if (std::isfinite(r.population.residents_read)) {
@@ -117,21 +144,19 @@ private:
                         analysis_people(r.population.residents_in_qpv).c_str(),
                         analysis_people(r.population.residents_beyond_reach).c_str());
         }
-        std::printf("\n%4s  %-10s %7s %9s  %-30s %s\n", "rank", "class", "length", residents ? "QPV res." : "QPV ha",
-                    "streets", "treatment");
+        std::printf("\n%4s  %-12s %8s %9s  %s\n", "rang", "classe", "longueur", residents ? "hab. QPV" : "ha QPV", "pourquoi");
         int shown = 0;
         for (const Gap& gap : r.gaps) {
             if (gap.rank == 0) continue;
             if (shown++ == 10) break;
-            std::string streets;
-            for (const auto n : gap.names) streets += (streets.empty() ? "" : ", ") + g.data().names[n];
-            std::string qpvs;
-            for (const auto q : gap.qpvs) qpvs += (qpvs.empty() ? "" : " ") + qpv[static_cast<std::size_t>(q)].code;
+            std::vector<std::string> names;
+            for (const auto q : gap.qpvs) names.push_back(qpv[static_cast<std::size_t>(q)].name);
             const double qpv_value = residents && std::isfinite(gap.qpv_residents) ? gap.qpv_residents : gap.qpv_weight;
-            std::printf(residents ? "%4u  %-10s %6.0fm %9.0f  %-30.30s %s %s\n" : "%4u  %-10s %6.0fm %9.2f  %-30.30s %s %s\n",
-                        gap.rank, std::string{key(gap.gap_class)}.c_str(), gap.length_m, qpv_value, streets.c_str(),
-                        std::string{analysis::label_fr(gap.treatment)}.c_str(), qpvs.c_str());
+            std::printf(residents ? "%4u  %-12s %7.0fm %9.0f  %s\n" : "%4u  %-12s %7.0fm %9.2f  %s\n", gap.rank,
+                        std::string{analysis::label_fr(gap.gap_class)}.substr(0, 12).c_str(), gap.length_m, qpv_value,
+                        analysis::reason_fr(gap, names, residents).c_str());
         }
+        (void)g;
     }
 
     static const char* model_text(PopulationModel m) {
@@ -150,6 +175,9 @@ private:
     QpvFieldNames m_fields;
     StationFiles m_stations;
     bool m_overwrite = false;
+    std::string m_csv_style_name;
+    analysis::CsvStyle m_csv_style = analysis::CsvStyle::standard;
+    bool m_report = false;
 };
 
 }  // namespace

@@ -117,6 +117,7 @@ public:
         m_inputs.planned = m_stations.planned;
         m_inputs.population = m_population.grid;
         m_inputs.qpv_population = m_population.qpv_table;
+        m_inputs.area = m_population.area;
         analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s, population.inputs());
         const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
         server.set_state(state);
@@ -204,6 +205,7 @@ private:
             if (role == "planned" && m_stations.planned.empty()) m_stations.planned = path;
             if (role == "population" && m_population.grid.empty()) m_population.grid = path;
             if (role == "qpv_population" && m_population.qpv_table.empty()) m_population.qpv_table = path;
+            if (role == "area" && m_population.area.empty()) m_population.area = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
     }

@@ -64,6 +64,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
     commands.push_back(make_info_command());
     commands.push_back(make_analyze_command());
     commands.push_back(make_serve_command());
+    commands.push_back(make_report_command());
     return commands;
 }
 

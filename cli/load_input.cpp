@@ -23,7 +23,9 @@ void add_population_options(po::options_description& options, PopulationFiles& f
         ("population", po::value<std::string>(&files.grid),
          "residents: INSEE 200 m population grid, CSV (idcar_200m, ind; .csv or .csv.gz; docs/population.md)")
         ("qpv-population", po::value<std::string>(&files.qpv_table),
-         "residents per QPV: CSV of QPV code and population (checked against --population when both are given)");
+         "residents per QPV: CSV of QPV code and population (checked against --population when both are given)")
+        ("area", po::value<std::string>(&files.area),
+         "study area: GeoJSON polygon(s) of a commune, EPT or département, analysed on a wider extract (docs/area.md)");
 }
 
 LoadedPopulation load_population(const PopulationFiles& files, const std::function<void(const std::string&)>& log,
@@ -38,6 +40,10 @@ LoadedPopulation load_population(const PopulationFiles& files, const std::functi
         log("reading QPV population table " + files.qpv_table);
         out.qpv_table = load_qpv_population(files.qpv_table);
         warnings.insert(warnings.end(), out.qpv_table->warnings.begin(), out.qpv_table->warnings.end());
+    }
+    if (!files.area.empty()) {
+        log("reading study area " + files.area);
+        out.area = load_study_area(files.area);
     }
     return out;
 }

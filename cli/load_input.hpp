@@ -3,6 +3,7 @@
 // extract imported on the fly) and the population sources (--population, --qpv-population).
 
 #include "maillon/analysis/analysis.hpp"
+#include "maillon/importers/study_area.hpp"
 #include "maillon/graph.hpp"
 
 #include <boost/program_options.hpp>
@@ -21,13 +22,17 @@ Graph load_or_import(const std::string& path, bool show_progress, const std::fun
 struct PopulationFiles {
     std::string grid;       // --population: INSEE 200 m grid CSV (.csv or .csv.gz)
     std::string qpv_table;  // --qpv-population: QPV code ; population CSV
+    std::string area;       // --area: the study area, GeoJSON polygon(s)
 };
 
 /// The population sources as read; inputs() points into them (keep this alive while it is used).
 struct LoadedPopulation {
     std::optional<PopulationGrid> grid;
     std::optional<QpvPopulationTable> qpv_table;
-    analysis::PopulationInputs inputs() const { return {grid ? &*grid : nullptr, qpv_table ? &*qpv_table : nullptr}; }
+    std::optional<StudyArea> area;
+    analysis::PopulationInputs inputs() const {
+        return {grid ? &*grid : nullptr, qpv_table ? &*qpv_table : nullptr, area ? &*area : nullptr};
+    }
 };
 
 void add_population_options(boost::program_options::options_description& options, PopulationFiles& files);

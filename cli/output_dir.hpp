@@ -16,6 +16,8 @@ public:
 
     /// Writes one file of the set. @throws input_error (disk full…).
     void write(const std::string& name, const std::string& content);
+    /// The temporary directory being filled, for writers that need a path (GDAL, the report).
+    const std::string& path() const noexcept { return m_tmp; }
     /// Moves the finished set into place.
     void commit();
 

@@ -106,6 +106,7 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         if (!in.planned.empty()) inputs.push_back(input_entry("planned", in.planned));
         if (!in.population.empty()) inputs.push_back(input_entry("population", in.population));
         if (!in.qpv_population.empty()) inputs.push_back(input_entry("qpv_population", in.qpv_population));
+        if (!in.area.empty()) inputs.push_back(input_entry("area", in.area));
         j["inputs"] = inputs;
         j["osm"] = {{"source", g.data().source_name},
                     {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},
@@ -126,7 +127,8 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
         for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];
         j["counts"] = {{"network_km", r.network_km}, {"network_components", r.network_components},
                        {"candidates", r.candidate_count}, {"gaps", r.gaps.size()}, {"by_class", by_class},
-                       {"secondary", r.candidates.size()}, {"overlapping", r.overlapping}};
+                       {"secondary", r.candidates.size()}, {"overlapping", r.overlapping},
+                       {"outside_area", r.outside_area}, {"at_edge", r.at_edge}};
         j["benefit"] = {{"origins", r.benefit_origins}, {"sampled", r.benefit_sampled},
                         {"exact", r.benefit_origins == r.benefit_sampled}, {"cut", r.benefit_cut}};
         json seconds = {{"load_or_import", load_s}};

@@ -15,6 +15,7 @@ struct RunInputs {
     std::string profile;  // "" when defaults
     std::string stations, station_status, planned;  // "" when not given
     std::string population, qpv_population;         // "" when not given
+    std::string area;                               // --area, "" when not given
 };
 
 /// @param population the population sources as read (their columns are recorded); may be null.

@@ -55,6 +55,7 @@ AnalysisProfile rules_profile() {
     AnalysisProfile p;
     p.gaps.min_benefit = 1e-9;
     p.gaps.close_far_straight_m = 5;
+    p.area.edge_m = 0;  // a scenario is all edge: no gap is flagged for it
     return p;
 }
 
@@ -471,6 +472,7 @@ TEST_CASE("by default the cut is the benefit the busiest 15 % of the street netw
     const Graph g = s.build();
     AnalysisProfile profile;
     profile.gaps.close_far_straight_m = 5;
+    profile.area.edge_m = 0;
     const AnalysisResult r = analyze(g, profile);
     INFO(describe(g, r.gaps));
     // The street B..C is 100 m of the 220 m of ways and the busiest of them: the cut is its own
@@ -491,6 +493,7 @@ TEST_CASE("network ends 50 m apart with no way between and more than 1 km apart 
     // straight line, nothing joins them but the cycleway itself.
     AnalysisProfile profile;
     profile.gaps.min_benefit = 1e-9;
+    profile.area.edge_m = 0;
     SECTION("the loop is 1450 m: close-but-far") {
         const Scenario s{R"(
 E---------F
@@ -542,6 +545,7 @@ TEST_CASE("an undershoot of 3 m between two cycleways is a data issue, never ran
     // between (an undershoot). Further east, a real gap F..G (120 m of residential).
     AnalysisProfile profile;
     profile.gaps.min_benefit = 1e-9;
+    profile.area.edge_m = 0;
     const Scenario s{R"(
 A---------------------------------BC---------------------------------D                                        E---------------------------------F----------------------------------------G---------------------------------H
 )",

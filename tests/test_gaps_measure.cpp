@@ -37,6 +37,7 @@ const Tags residential{{"highway", "residential"}};
 AnalysisProfile profile() {
     AnalysisProfile p;
     p.gaps.min_benefit = 1e-9;
+    p.area.edge_m = 0;  // a scenario is all edge: no gap is flagged for it
     return p;
 }
 

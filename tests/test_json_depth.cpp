@@ -5,6 +5,7 @@
 #include "maillon/importers/json_input.hpp"
 #include "maillon/importers/qpv.hpp"
 #include "maillon/importers/stations.hpp"
+#include "maillon/importers/study_area.hpp"
 
 #include "support.hpp"
 
@@ -50,4 +51,13 @@ TEST_CASE("GBFS and planned-station files nested too deep are refused with a mes
     const TempFile planned_file("planned.geojson", R"({"type":"FeatureCollection","features":)" + nested(5000) + "}");
     const std::string& planned = planned_file.path();
     CHECK_THROWS_WITH(maillon::load_planned_stations(planned), Catch::Contains("more than 64 levels deep"));
+}
+
+TEST_CASE("a study area nested too deep or with a number beyond a double is refused with a message", "[json][area]") {
+    const TempFile deep("area.geojson", R"({"type":"Polygon","coordinates":)" + nested(100000) + "}");
+    CHECK_THROWS_WITH(maillon::load_study_area(deep.path()), Catch::Contains("nests more than 64 levels"));
+    // out_of_range.406, not a parse_error: it used to escape the reader (as in the other readers, found by fuzzing).
+    const TempFile huge("area.geojson", R"({"type":"Polygon","coordinates":[[[2.3,48.8],[2.4,1e999],[2.4,48.9],[2.3,48.8]]]})");
+    CHECK_THROWS_AS(maillon::load_study_area(huge.path()), maillon::input_error);
+    CHECK_THROWS_WITH(maillon::load_study_area(huge.path()), Catch::Contains("numbers must lie within"));
 }

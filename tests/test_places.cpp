@@ -4,6 +4,7 @@
 #include "maillon/graph_io.hpp"
 #include "maillon/importers/osm_import.hpp"
 #include "node_locations.hpp"  // importers/src: white-box tests of the lookups and the relation pre-pass
+#include "place_relations.hpp"
 #include "places.hpp"
 
 #include <catch2/catch.hpp>
@@ -230,10 +231,18 @@ TEST_CASE("points of interest from nodes and closed ways, by the kind table", "[
     }
     CHECK(ways == 1);
     CHECK(g.building_count() == 1);
-    for (std::size_t p = 0; p < g.poi_count(); ++p) {
-        if (d.poi_osm_id[p] == 101) CHECK(d.names[d.poi_name[p]] == "Pharmacie du Canal");
-        if (d.poi_osm_id[p] == 102) CHECK(d.poi_name[p] == 0);
-    }
+    // The names of node POIs: named, and unnamed (0).
+    const auto node_poi = [&](std::int64_t id) {
+        for (std::size_t p = 0; p < g.poi_count(); ++p)
+            if (d.poi_osm_type[p] == OsmType::node && d.poi_osm_id[p] == id) return static_cast<long>(p);
+        return -1L;
+    };
+    const long pharmacy = node_poi(101);
+    const long station = node_poi(102);
+    REQUIRE(pharmacy >= 0);
+    REQUIRE(station >= 0);
+    CHECK(d.names[d.poi_name[pharmacy]] == "Pharmacie du Canal");
+    CHECK(d.poi_name[station] == 0);
 }
 
 TEST_CASE("communes and multipolygons: rings assembled from relations, incomplete ones skipped", "[places]") {
@@ -328,6 +337,30 @@ TEST_CASE("communes and multipolygons: rings assembled from relations, incomplet
     }
 }
 
+TEST_CASE("NodeLocations finds every node, through a search tree of several levels", "[places]") {
+    // 300,000 ids: three levels of 64-way blocks above the ids. Gaps of 1 to 3 between ids, so that each gap and
+    // both ends are searched too.
+    maillon::importers::NodeLocations locations;
+    std::vector<osmium::object_id_type> ids;
+    for (osmium::object_id_type id = 10; ids.size() < 300000; id += 1 + id % 3) ids.push_back(id);
+    for (const auto id : ids) locations.add(id, osmium::Location{1.0, 2.0});
+    locations.seal();
+    REQUIRE(locations.size() == ids.size());
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        wrong += locations.find(ids[i]) != i;
+        if (i + 1 < ids.size() && ids[i] + 1 < ids[i + 1]) wrong += locations.find(ids[i] + 1) != maillon::importers::NodeLocations::npos;
+    }
+    CHECK(wrong == 0);
+    CHECK(locations.find(9) == maillon::importers::NodeLocations::npos);
+    CHECK(locations.find(ids.back() + 1) == maillon::importers::NodeLocations::npos);
+    // Unsorted input is sorted by seal().
+    maillon::importers::NodeLocations shuffled;
+    for (std::size_t i = 0; i < 1000; ++i) shuffled.add(ids[(i * 7919) % 1000], osmium::Location{1.0, 2.0});
+    shuffled.seal();
+    for (std::size_t i = 0; i < 1000; ++i) REQUIRE(shuffled.find(ids[i]) == i);
+}
+
 TEST_CASE("find_near finds what a binary search finds, from any hint", "[places]") {
     maillon::importers::NodeLocations locations;
     std::vector<osmium::object_id_type> ids;
@@ -350,8 +383,8 @@ TEST_CASE("the relation pre-pass reads the same relations from the tail of a sor
     const auto kept = [&](bool tail) {
         const auto relations = maillon::importers::read_place_relations(osmium::io::File{data_dir + "/" + file}, tail);
         std::vector<osmium::object_id_type> ids;
-        for (const auto& r : relations.buffer.select<osmium::Relation>()) ids.push_back(r.id());
-        std::sort(ids.begin(), ids.end());
+        for (const auto& r : relations.relations) ids.push_back(r.id);
+        REQUIRE(std::is_sorted(ids.begin(), ids.end()));
         return std::make_pair(ids, relations.member_ways);
     };
     const auto tail = kept(true);

@@ -33,6 +33,15 @@ using Catch::Matchers::Contains;
 
 namespace {
 
+/// The default profile, but no gap of a scenario is flagged for lying at the extract's edge (a
+/// scenario is all edge).
+maillon::AnalysisProfile scenario_profile() {
+    maillon::AnalysisProfile p;
+    p.area.edge_m = 0;
+    return p;
+}
+
+
 const Tags cycleway{{"highway", "cycleway"}};
 const Tags residential{{"highway", "residential"}};
 
@@ -422,7 +431,7 @@ TEST_CASE("more residents near a gap give it more QPV residents and a higher sco
                      {}, 50.0};
     const Graph g = s.build();
     const maillon::QpvLayer qpv = layer({{"QNALL", -100, 0, 600, 1000}});
-    maillon::AnalysisProfile profile;
+    maillon::AnalysisProfile profile = scenario_profile();
     profile.benefit.origins = 0;  // no trips: only the QPV term differs
     const auto run = [&](double near_first, double near_second) {
         const auto grid = grid_of({{cell_holding(at(250, 100)), near_first}, {cell_holding(at(250, 500)), near_second},
@@ -475,7 +484,7 @@ TEST_CASE("planned stations are ranked by the QPV residents they add, not by the
     st.planned = {{"P1", "Vaste", at(200, 100), maillon::StationStatus::planned, true, 20},
                   {"P2", "Dense", at(750, 100), maillon::StationStatus::planned, true, 20}};
     st.params.suggestions = 0;
-    const AnalysisResult r = maillon::analysis::run_analysis(g, qpv, {}, &st);
+    const AnalysisResult r = maillon::analysis::run_analysis(g, qpv, scenario_profile(), &st);
     INFO(all_warnings(r));
     REQUIRE(r.qpv_residents_known);
     const maillon::StationResult* p1 = nullptr;
@@ -515,12 +524,12 @@ TEST_CASE("sampled trips run from homes to the imported places: a gap with no pl
     };
     const Graph with_place = scenario(true).build();
     REQUIRE(with_place.poi_count() == 1);
-    const AnalysisResult r = maillon::analysis::run_analysis(with_place, {}, {});
+    const AnalysisResult r = maillon::analysis::run_analysis(with_place, {}, scenario_profile());
     CHECK(trips(with_place, r, 'B', 'C') > 0);
     CHECK(trips(with_place, r, 'F', 'G') == 0);
     const Graph homes = scenario(false).build();
     REQUIRE(homes.poi_count() == 0);
-    const AnalysisResult h = maillon::analysis::run_analysis(homes, {}, {});
+    const AnalysisResult h = maillon::analysis::run_analysis(homes, {}, scenario_profile());
     CHECK(trips(homes, h, 'B', 'C') > 0);
     CHECK(trips(homes, h, 'F', 'G') > 0);
 }

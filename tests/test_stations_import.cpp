@@ -14,7 +14,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <string>
@@ -341,11 +343,18 @@ TEST_CASE("stations: planned GeoJSON errors", "[stations]") {
                         Contains("station 'P3' (feature 3)") && Contains("lat and lon look swapped"));
     const TempFile out("out.geojson", collection(point_feature(R"({"id": "P1"})", 2.35, -91.0)));
     REQUIRE_THROWS_WITH(load_planned_stations(out.path), Contains("station 'P1'") && Contains("outside [-90, 90]"));
-    const TempFile lambert("lambert.geojson", collection(point_feature(R"({"id": "P1"})", 652000.0, 6862000.0)));
-    REQUIRE_THROWS_WITH(load_planned_stations(lambert.path), Contains("projected CRS") && Contains("Lambert-93"));
+    // Metres of a projected CRS that is not Lambert-93 (here CC49, EPSG:3949), with no CRS declared.
+    const TempFile cc49("cc49.geojson", collection(point_feature(R"({"id": "P1"})", 1652467.869, 8184256.869)));
+    REQUIRE_THROWS_WITH(load_planned_stations(cc49.path),
+                        Contains("projected CRS") && Contains("Lambert-93") && Contains(".prj"));
+    // A projected CRS declared over coordinates in degrees.
     const TempFile crs("crs.geojson", collection(point_feature(R"({"id": "P1"})", 2.35, 48.85),
                                                  R"( "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}},)"));
-    REQUIRE_THROWS_WITH(load_planned_stations(crs.path), Contains("EPSG::2154") && Contains("not WGS84"));
+    REQUIRE_THROWS_WITH(load_planned_stations(crs.path),
+                        Contains("EPSG::2154") && Contains("Lambert-93") && Contains("look like degrees"));
+    const TempFile unknown_crs("unknowncrs.geojson", collection(point_feature(R"({"id": "P1"})", 2.35, 48.85),
+                                                                R"( "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}},)"));
+    REQUIRE_THROWS_WITH(load_planned_stations(unknown_crs.path), Contains("EPSG::999999") && Contains("PROJ cannot read"));
 }
 
 // --- planned stations: CSV --------------------------------------------------------------------------------------
@@ -450,8 +459,10 @@ TEST_CASE("stations: planned CSV errors", "[stations]") {
     const TempFile not_csv("notcsv.csv", "stations planned for 2026\nP1 48.85 2.35\n");
     REQUIRE_THROWS_WITH(load_planned_stations(not_csv.path),
                         Contains("is not a CSV file") && Contains("no ',' ';' or tab separator"));
+    // A workbook that is no workbook (a truncated download): GDAL cannot open it.
     const TempFile xlsx("planned.xlsx", std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml");
-    REQUIRE_THROWS_WITH(load_planned_stations(xlsx.path), Contains("not a CSV or GeoJSON file") && Contains("save the sheet as CSV"));
+    REQUIRE_THROWS_WITH(load_planned_stations(xlsx.path),
+                        Contains(xlsx.path) && Contains("cannot be read") && Contains("Excel") && Contains("export the stations as CSV"));
     const TempFile utf16("utf16.txt", std::string("\xFF\xFEi\0d\0", 6));
     REQUIRE_THROWS_WITH(load_planned_stations(utf16.path), Contains("UTF-16") && Contains("CSV UTF-8"));
     const TempFile separators("separators.csv", ";;;\n;;;\n");
@@ -477,13 +488,144 @@ TEST_CASE("stations: planned CSV errors", "[stations]") {
     const TempFile out("out.csv", "id,name,lat,lon\nP1,A,48.85,2.35\nP2,B,148.85,2.35\n");
     REQUIRE_THROWS_WITH(load_planned_stations(out.path),
                         Contains("station 'P2' (line 3)") && Contains("outside [-90, 90]") && Contains("look swapped"));
-    const TempFile lambert("lambert.csv", "id;name;x;y\nL1;A;652000;6862000\n");
-    REQUIRE_THROWS_WITH(load_planned_stations(lambert.path), Contains("projected CRS") && Contains("Lambert-93"));
+    // Metres, but one station outside Lambert-93's range: not read as Lambert-93.
+    const TempFile lambert("lambert.csv", "id;name;x;y\nL1;A;652000;6862000\nL2;B;1652467;8184256\n");
+    REQUIRE_THROWS_WITH(load_planned_stations(lambert.path),
+                        Contains("station 'L1' (line 2)") && Contains("projected CRS") && Contains("Lambert-93"));
     const TempFile decimal_comma("deccomma.csv", "id,name,lat,lon\nP1,A,48,85,2,35\n");
     REQUIRE_THROWS_WITH(load_planned_stations(decimal_comma.path),
                         Contains("line 2 has 6 fields but the header has 4") && Contains("decimal comma"));
     const TempFile unclosed("unclosed.csv", "id,name,lat,lon\nP1,\"A,48.85,2.35\nP2,B,48.86,2.36\n");
     REQUIRE_THROWS_WITH(load_planned_stations(unclosed.path), Contains("line 2") && Contains("never closed"));
+    // Line numbers whatever the line ends: LF, CRLF, a lone CR, and a quoted line break.
+    const TempFile cr("cr.csv", "id,name,lat,lon\rP1,A,48.85,2.35\r\rP2,B,,2.36\r");
+    REQUIRE_THROWS_WITH(load_planned_stations(cr.path), Contains("station 'P2' (line 4) has no lat/lon"));
+    const TempFile crlf("crlf.csv", "id,name,lat,lon\r\nP1,\"A\r\nB\",48.85,2.35\r\nP2,B,,2.36\r\n");
+    REQUIRE_THROWS_WITH(load_planned_stations(crlf.path), Contains("station 'P2' (line 4) has no lat/lon"));
     const TempFile no_id_value("noidvalue.csv", "id,name,lat,lon\n,A,48.85,2.35\n");
     REQUIRE_THROWS_WITH(load_planned_stations(no_id_value.path), Contains("line 2 has no id"));
+}
+
+// --- planned stations: spreadsheets, GIS files, other coordinate reference systems ---------------------------------
+//
+// The spreadsheets and GIS files are made here with GDAL's ogr2ogr (gdal-bin) from a CSV, as a planner's tool would
+// export them. Reference coordinates computed independently with PROJ's command line tool:
+//   printf '48.8566 2.3522\n48.8722 2.3795\n' | cs2cs EPSG:4326 EPSG:2154 -f %.3f   (Lambert-93)
+//     652469.023 6862035.259 / 654485.692 6863753.773
+//   printf '48.8566 2.3522\n' | cs2cs EPSG:4326 EPSG:3949 -f %.3f                     (CC49)
+//     1652467.869 8184256.869
+
+namespace {
+
+/// Runs a command of gdal-bin; the test fails when it does.
+void run(const std::string& command) {
+    INFO(command);
+    REQUIRE(std::system((command + " 2>&1").c_str()) == 0);
+}
+
+/// A file made by a command, removed at the end of the test (with the side files a format writes).
+struct MadeFile {
+    std::string path;
+    explicit MadeFile(const std::string& name)
+        : path("/tmp/maillon-test-stations-" + std::to_string(::getpid()) + "-" + name) {
+        std::remove(path.c_str());
+    }
+    ~MadeFile() {
+        std::remove(path.c_str());
+        const std::string stem = path.substr(0, path.rfind('.'));
+        for (const char* ext : {".shx", ".dbf", ".prj", ".cpg"}) std::remove((stem + ext).c_str());
+    }
+};
+
+bool near_degrees(Coord c, double lon, double lat) {
+    return std::abs(c.lon() - lon) < 2e-7 && std::abs(c.lat() - lat) < 2e-7;
+}
+
+}  // namespace
+
+TEST_CASE("stations: planned stations from an XLSX and an ODS sheet", "[stations]") {
+    // Typed cells (numbers as numbers), as a spreadsheet holds them.
+    const TempFile csv("sheet.csv",
+                       "id,nom,latitude,longitude,capacite\n"
+                       "P1,Belleville,48.8722,2.3795,24\n"
+                       "P2,\"Cité, Michelet\",48.8934,2.3739,\n"
+                       "P3,Jaurès,48.8826,2.3703,16\n");
+    for (const char* format : {"XLSX", "ODS"}) {
+        INFO(format);
+        const MadeFile sheet(std::string("sheet.") + (std::string(format) == "XLSX" ? "xlsx" : "ods"));
+        run(std::string("ogr2ogr -f ") + format + " -oo AUTODETECT_TYPE=YES " + sheet.path + " " + csv.path);
+        const StationSet set = load_planned_stations(sheet.path);
+        INFO(joined(set.warnings));
+        CHECK(set.warnings.empty());
+        REQUIRE(set.stations.size() == 3);
+        CHECK(set.stations[0].id == "P1");
+        CHECK(set.stations[0].name == "Belleville");
+        CHECK(set.stations[0].coord == Coord::from_degrees(2.3795, 48.8722));
+        CHECK(set.stations[0].capacity == 24);
+        CHECK(set.stations[1].name == "Cité, Michelet");
+        CHECK_FALSE(set.stations[1].capacity);
+        CHECK(set.stations[2].capacity == 16);
+    }
+    // Errors name the sheet's row, as the spreadsheet numbers it.
+    const TempFile dup("dup.csv", "id,name,lat,lon\nP1,A,48.85,2.35\nP2,B,48.86,2.36\nP1,C,48.87,2.37\n");
+    const MadeFile sheet("dup.xlsx");
+    run("ogr2ogr -f XLSX " + sheet.path + " " + dup.path);
+    REQUIRE_THROWS_WITH(load_planned_stations(sheet.path), Contains("duplicate id 'P1' at row 2 and row 4"));
+    const TempFile nolat("nolat.csv", "id,name,lon\nP1,A,2.35\n");
+    const MadeFile nolat_sheet("nolat.ods");
+    run("ogr2ogr -f ODS " + nolat_sheet.path + " " + nolat.path);
+    REQUIRE_THROWS_WITH(load_planned_stations(nolat_sheet.path),
+                        Contains("has no lat (lat|latitude|y) column") && Contains("-nolat'): 'id', 'name', 'lon'"));
+}
+
+TEST_CASE("stations: planned stations in Lambert-93 (GeoPackage, shapefile, CSV) reprojected by PROJ", "[stations]") {
+    const TempFile csv("l93.csv",
+                       "id;name;x;y\n"
+                       "L1;Hôtel de Ville;652469.023;6862035.259\n"
+                       "L2;Belleville;654485.692;6863753.773\n");
+    const auto check = [](const StationSet& set) {
+        REQUIRE(set.stations.size() == 2);
+        CHECK(set.stations[0].id == "L1");
+        CHECK(set.stations[0].name == "Hôtel de Ville");
+        CHECK(near_degrees(set.stations[0].coord, 2.3522, 48.8566));
+        CHECK(near_degrees(set.stations[1].coord, 2.3795, 48.8722));
+    };
+    SECTION("a GeoPackage and a shapefile declare their CRS: reprojected without a warning") {
+        for (const char* ext : {"gpkg", "shp"}) {
+            INFO(ext);
+            const MadeFile gis(std::string("l93.") + ext);
+            run(std::string("ogr2ogr -f \"") + (std::string(ext) == "gpkg" ? "GPKG" : "ESRI Shapefile") + "\" -a_srs EPSG:2154 " +
+                "-oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " + gis.path + " " + csv.path);
+            const StationSet set = load_planned_stations(gis.path);
+            INFO(joined(set.warnings));
+            CHECK(set.warnings.empty());
+            check(set);
+        }
+    }
+    SECTION("a CSV declares no CRS: metres in Lambert-93's range are read as Lambert-93, with a warning") {
+        const StationSet set = load_planned_stations(csv.path);
+        check(set);
+        REQUIRE(set.warnings.size() == 1);
+        CHECK_THAT(set.warnings[0], Contains("read as Lambert-93 (EPSG:2154)") && Contains(".prj"));
+    }
+    SECTION("a .prj file beside a CSV declares its CRS: CC49") {
+        const TempFile cc49("cc49.csv", "id;name;x;y\nC1;Hôtel de Ville;1652467.869;8184256.869\n");
+        const std::string prj = cc49.path.substr(0, cc49.path.rfind('.')) + ".prj";
+        run("gdalsrsinfo -o wkt1 EPSG:3949 > " + prj);
+        const StationSet set = load_planned_stations(cc49.path);
+        std::remove(prj.c_str());
+        INFO(joined(set.warnings));
+        CHECK(set.warnings.empty());
+        REQUIRE(set.stations.size() == 1);
+        CHECK(near_degrees(set.stations[0].coord, 2.3522, 48.8566));
+    }
+    SECTION("a GeoJSON file with an old-style 'crs' member") {
+        const TempFile g("l93.geojson",
+                         collection(point_feature(R"({"id": "L1"})", 652469.023, 6862035.259),
+                                    R"( "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}},)"));
+        const StationSet set = load_planned_stations(g.path);
+        REQUIRE(set.stations.size() == 1);
+        CHECK(near_degrees(set.stations[0].coord, 2.3522, 48.8566));
+        CHECK(set.warnings.size() == 1);  // no name field
+    }
 }

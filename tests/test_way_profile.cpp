@@ -745,3 +745,16 @@ TEST_CASE("the stress of each direction follows the facility ridden in it", "[wa
     CHECK(q.lts[forward] == 3);
     CHECK(q.lts[backward] == 3);
 }
+
+TEST_CASE("a road closed to traffic but open to buses and bikes is a couloir bus+vélo", "[way_profile]") {
+    // Rue du Renard, Paris (w555199446): highway=service + access=no + psv=yes + bicycle=yes.
+    const auto lane = eval({{"highway", "service"}, {"access", "no"}, {"psv", "yes"}, {"bicycle", "yes"}});
+    CHECK(lane.side_facility[right] == Facility::couloir_bus_velo);
+    CHECK(lane.ride_facility[forward] == Facility::couloir_bus_velo);
+    // Without bicycle=yes bikes are kept out with the cars: no facility.
+    const auto buses_only = eval({{"highway", "service"}, {"access", "no"}, {"psv", "yes"}});
+    CHECK(buses_only.side_facility[right] == Facility::aucun);
+    // A service road with no bus: nothing.
+    const auto service = eval({{"highway", "service"}, {"bicycle", "yes"}});
+    CHECK(service.side_facility[right] == Facility::aucun);
+}

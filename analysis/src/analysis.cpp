@@ -2,6 +2,8 @@
 
 #include "indicators.hpp"
 #include "population_points.hpp"
+#include "summaries.hpp"
+#include "maillon/communes.hpp"
 #include "maillon/spatial_index.hpp"
 
 #include <algorithm>
@@ -89,6 +91,62 @@ void report_beyond_reach(const PopulationIndex& population, const CoverageParams
     }
 }
 
+/// Distance in metres from a point to the nearest side of a box (0 outside it).
+double to_box_edge_m(const LocalProjection& proj, const BBox& box, Coord c) {
+    const double x = proj.x(c), y = proj.y(c);
+    const Coord lo = Coord::from_degrees(box.min_lon, box.min_lat), hi = Coord::from_degrees(box.max_lon, box.max_lat);
+    return std::max(0.0, std::min({x - proj.x(lo), proj.x(hi) - x, y - proj.y(lo), proj.y(hi) - y}));
+}
+
+/// The study area: gaps whose middle lies outside it are not reported (counted); projects within
+/// area.edge_m of the extract's own edge are flagged `edge` and left out of the ranking (their
+/// detour and benefit are cut short by the network missing beyond).
+void keep_area_gaps(const Graph& g, const StudyArea* area, const AreaParams& p, AnalysisResult& result) {
+    const BBox box = g.bbox();
+    const LocalProjection proj = LocalProjection::around(box);
+    const auto middle = [&](const Gap& gap) {
+        const std::vector<Coord> line = gap.geometry(g);
+        return line[line.size() / 2];
+    };
+    const auto at_edge = [&](const Gap& gap) {
+        for (const Coord c : gap.geometry(g)) {
+            if (to_box_edge_m(proj, box, c) < p.edge_m) return true;
+        }
+        return false;
+    };
+    std::vector<Gap> listed;
+    for (auto* list : {&result.gaps, &result.candidates}) {
+        std::vector<Gap> kept;
+        for (Gap& gap : *list) {
+            if (area && !area->contains(middle(gap))) {
+                ++result.outside_area;
+                continue;
+            }
+            if (list == &result.gaps && gap.gap_class != GapClass::data && at_edge(gap)) {
+                gap.status = GapStatus::edge;
+                ++result.at_edge;
+                result.candidates.push_back(std::move(gap));
+                continue;
+            }
+            kept.push_back(std::move(gap));
+        }
+        *list = std::move(kept);
+    }
+    if (!area) return;
+    // Does the extract reach buffer_m beyond the area? Say which sides fall short.
+    const BBox wanted = reach_of(area->bbox, p.buffer_m);
+    std::string short_sides;
+    if (box.min_lon > wanted.min_lon) short_sides += " west";
+    if (box.max_lon < wanted.max_lon) short_sides += " east";
+    if (box.min_lat > wanted.min_lat) short_sides += " south";
+    if (box.max_lat < wanted.max_lat) short_sides += " north";
+    if (!short_sides.empty()) {
+        result.warnings.push_back("the extract does not reach " + std::to_string(static_cast<int>(p.buffer_m)) +
+                                  " m beyond the study area '" + area->name + "' on the" + short_sides +
+                                  " side(s): gaps near its boundary there have their searches cut; use a wider extract");
+    }
+}
+
 /// Data issues are all listed (unranked) whatever their benefit: a mapper fixes them all.
 void list_data_issues(AnalysisResult& result) {
     std::vector<Gap> kept;
@@ -170,6 +228,14 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     classify_gaps(network, result.gaps, profile.gaps);
     classify_gaps(network, result.candidates, profile.gaps);
     list_data_issues(result);
+    keep_area_gaps(g, population_inputs.area, profile.area, result);
+    const CommuneLocator communes{g};
+    for (auto* list : {&result.gaps, &result.candidates}) {
+        for (Gap& gap : *list) {
+            const std::vector<Coord> line = gap.geometry(g);
+            gap.commune = communes.at(line[line.size() / 2]);
+        }
+    }
     timer.done("decluster_classify");
     const std::vector<float> usage = sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
     timer.done("trips");
@@ -194,6 +260,7 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     // QPV vs territory.
     result.indicators = compute_indicators(network, qpv, result.model, build.qpv, population, result.gaps, profile,
                                            stations ? &result.stations.covered_by_existing : nullptr);
+    summarize_gaps(g, qpv, population, profile.coverage.walk_m, result);
     timer.done("indicators");
     return result;
 }

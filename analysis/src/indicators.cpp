@@ -117,15 +117,24 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
         r.commune = q.commune;
         r.area_ha = q.area_m2 / 10000.0;
         r.covered_share = a.covered_share;
+        r.partial = a.covered_share < profile.area.qpv_partial_share;  // and reached_share(), once counted
         r.residents_declared = a.declared;
         if (model == PopulationModel::qpv_population && !std::isnan(a.declared)) counts[2 + i] = 1;
         row_of_qpv[a.index] = static_cast<long>(2 + i);
         rows[1].area_ha += r.area_ha;
     }
+    // All QPV together: the share of their area inside the study area; partial as one QPV is.
+    double inside_ha = 0;
+    for (std::size_t i = 0; i < qpv_in_area.size(); ++i) inside_ha += rows[2 + i].area_ha * rows[2 + i].covered_share;
+    rows[1].covered_share = rows[1].area_ha > 0 ? inside_ha / rows[1].area_ha : 1.0;
+    rows[1].partial = rows[1].covered_share < profile.area.qpv_partial_share;
     if (model == PopulationModel::qpv_population) {
         counts[1] = !qpv_in_area.empty() && std::all_of(counts.begin() + 2, counts.end(), [](std::uint8_t c) { return c != 0; });
     }
+    // Outside the study area a point counts in no row (its QPV's residents outside it are
+    // reported apart, below).
     const auto for_rows_of = [&](const PopulationPoint& p, auto&& f) {
+        if (!p.in_area) return;
         f(std::size_t{0});
         if (p.qpv >= 0 && row_of_qpv[static_cast<std::size_t>(p.qpv)] >= 0) {
             f(std::size_t{1});
@@ -138,9 +147,13 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
     for (std::uint32_t i = 0; i < points.size(); ++i) {
         const PopulationPoint& pt = points[i];
         const bool snapped = population.snapped(i);
+        if (!pt.in_area && pt.qpv >= 0 && row_of_qpv[static_cast<std::size_t>(pt.qpv)] >= 0 && pt.has_residents()) {
+            rows[static_cast<std::size_t>(row_of_qpv[static_cast<std::size_t>(pt.qpv)])].residents_outside_area += pt.residents;
+            rows[1].residents_outside_area += pt.residents;
+        }
         for_rows_of(pt, [&](std::size_t r) {
             if (!pt.has_residents()) counts[r] = 0;
-            if (snapped) rows[r].weight += pt.weight;
+            (snapped ? rows[r].weight : rows[r].weight_beyond_reach) += pt.weight;
             if (!pt.has_residents()) return;
             (snapped ? residents[r] : rows[r].residents_beyond_reach) += pt.residents;
         });
@@ -149,6 +162,9 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
         if (counts[r]) rows[r].residents = residents[r];
         else rows[r].residents_beyond_reach = 0;
     }
+    // A QPV the extract's ways reach less than half of (a corridor, a cut extract) is not covered
+    // by the extract: partial, whatever its share inside the box.
+    for (std::size_t r = 1; r < rows.size(); ++r) rows[r].partial = rows[r].partial || rows[r].reached_share() < 0.5;
     const auto add_near = [&](std::uint32_t i, double IndicatorRow::*weight, double IndicatorRow::*people) {
         for_rows_of(points[i], [&](std::size_t r) {
             rows[r].*weight += points[i].weight;

@@ -143,6 +143,36 @@ void territory_points(const Graph& g, const QpvLayer& qpv, const CoverageParams&
     }
 }
 
+/// With a study area: the QPV of the area are those that meet it, each with the share of its
+/// polygon inside the area (and the extract's reach); points say whether they lie inside it.
+void apply_study_area(const QpvLayer& qpv, const StudyArea& area, PopulationBuild& out) {
+    for (PopulationPoint& pt : out.points) {
+        const Coord c = pt.coord;
+        pt.in_area = c.lon() >= area.bbox.min_lon && c.lon() <= area.bbox.max_lon && c.lat() >= area.bbox.min_lat &&
+                     c.lat() <= area.bbox.max_lat && area.contains(c);
+    }
+    if (out.qpv.empty()) return;
+    const GeosContext& ctx = qpv.geos();
+    // The area's geometry copied into the QPV layer's context, clipped to the extract's reach.
+    const BBox& box = out.frame;
+    const GeomPtr frame = make_polygon(ctx, {{{box.min_lon, box.min_lat}, {box.max_lon, box.min_lat}, {box.max_lon, box.max_lat},
+                                              {box.min_lon, box.max_lat}, {box.min_lon, box.min_lat}}});
+    const GeomPtr copy = adopt(ctx, GEOSGeom_clone_r(ctx.handle(), area.geometry()), "copying the study area");
+    const GeomPtr reach = adopt(ctx, GEOSIntersection_r(ctx.handle(), copy.get(), frame.get()), "clipping the study area");
+    std::vector<QpvInArea> kept;
+    for (QpvInArea& a : out.qpv) {
+        const Qpv& q = qpv[a.index];
+        if (!boxes_overlap(q.bbox, area.bbox)) continue;
+        GeomPtr inside = adopt(ctx, GEOSIntersection_r(ctx.handle(), q.geometry.get(), reach.get()), "clipping a QPV to the area");
+        const double m2 = area_m2(ctx, inside.get());
+        if (m2 <= 0) continue;
+        a.covered_share = q.area_m2 > 0 ? std::clamp(m2 / q.area_m2, 0.0, 1.0) : 0.0;
+        a.area_in_extract_ha = m2 / 1e4;
+        kept.push_back(std::move(a));
+    }
+    out.qpv = std::move(kept);
+}
+
 }  // namespace
 
 BBox reach_of(const BBox& box, double margin_m) {
@@ -177,6 +207,7 @@ PopulationBuild build_population(const Graph& g, const QpvLayer& qpv, const Cove
     if (inputs.grid && grid_population(g, qpv, *inputs.grid, p, out)) {
         out.model = PopulationModel::grid;
         out.residents_known = true;
+        if (inputs.area) apply_study_area(qpv, *inputs.area, out);
         return out;
     }
     // The area model, with the QPV whose population is declared spread in residents.
@@ -195,6 +226,7 @@ PopulationBuild build_population(const Graph& g, const QpvLayer& qpv, const Cove
                                " QPV of the area have a population: resident counts are not reported (no population "
                                "for " + unknown + ")");
     }
+    if (inputs.area) apply_study_area(qpv, *inputs.area, out);
     return out;
 }
 

@@ -1,9 +1,9 @@
 #include "maillon/analysis/results_json.hpp"
 
 #include "maillon/analysis/labels_fr.hpp"
+#include "summaries.hpp"
 
 #include <cmath>
-#include <sstream>
 
 namespace maillon::analysis {
 namespace {
@@ -17,19 +17,6 @@ double round_to(double v, double unit) {
 }
 
 json number_or_null(double v, double unit) { return std::isfinite(v) ? json(round_to(v, unit)) : json(nullptr); }
-
-std::string csv_field(const json& v) {
-    std::string s;
-    if (v.is_null()) return "";
-    if (v.is_string()) s = v.get<std::string>();
-    else if (v.is_array()) {
-        for (const auto& x : v) s += (s.empty() ? "" : ";") + (x.is_string() ? x.get<std::string>() : x.dump());
-    } else s = v.dump();
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (const char c : s) quoted += c == '"' ? std::string{"\"\""} : std::string{c};
-    return quoted + "\"";
-}
 
 /// The sources to credit: OSM, the QPV layer, and INSEE when its grid gave the residents.
 std::string attribution(const AnalysisResult& r) {
@@ -61,14 +48,14 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     p["qpv_weight"] = round_to(gap.qpv_weight, 1e-3);
     p["weight_unit"] = weight_unit(r.model);
     json codes = json::array(), names = json::array();
-    std::string commune;
     for (const std::int32_t q : gap.qpvs) {
         codes.push_back(qpv[static_cast<std::size_t>(q)].code);
         names.push_back(qpv[static_cast<std::size_t>(q)].name);
-        if (commune.empty()) commune = qpv[static_cast<std::size_t>(q)].commune;
     }
+    const GapCommune commune = gap_commune(g, qpv, gap);
     p["qpv_codes"] = codes;
     p["qpv_names"] = names;
+    p["reason_fr"] = reason_fr(gap, names.get<std::vector<std::string>>(), r.qpv_residents_known);
     p["all_weight"] = round_to(gap.all_weight, 1e-3);
     // With the grid every point carries residents and weighs them: all residents within 300 m.
     p["all_pop"] = r.model == PopulationModel::grid ? json(round_to(gap.all_weight, 1)) : json(nullptr);
@@ -80,7 +67,9 @@ json gap_properties(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r
     json streets = json::array();
     for (const std::uint32_t n : gap.names) streets.push_back(g.data().names[n]);
     p["street_names"] = streets;
-    p["commune"] = commune;
+    p["commune"] = commune.name;
+    p["commune_insee"] = commune.insee;
+    p["commune_source"] = commune.source;
     p["highway"] = gap.arcs.empty() ? json(nullptr) : json(key(gap.highway));
     p["maxspeed_kmh"] = gap.maxspeed_kmh ? json(gap.maxspeed_kmh) : json(nullptr);
     p["lanes"] = gap.lanes ? json(gap.lanes) : json(nullptr);
@@ -135,6 +124,7 @@ json candidates_geojson(const Graph& g, const AnalysisResult& r) {
         json streets = json::array();
         for (const std::uint32_t n : gap.names) streets.push_back(g.data().names[n]);
         p["street_names"] = streets;
+        p["commune"] = gap_commune(g, QpvLayer{}, gap).name;
         p["max_lts"] = gap.max_lts ? json(gap.max_lts) : json(nullptr);
         p["crossing_lts"] = gap.crossing_lts ? json(gap.crossing_lts) : json(nullptr);
         p["treatment_key"] = key(gap.treatment);
@@ -151,24 +141,24 @@ json candidates_geojson(const Graph& g, const AnalysisResult& r) {
     return fc;
 }
 
-std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r) {
-    std::ostringstream out;
-    bool header = false;
+std::string gaps_csv(const Graph& g, const QpvLayer& qpv, const AnalysisResult& r, CsvStyle style) {
+    // The header comes from the properties of a blank gap: an empty list still has its columns.
+    CsvWriter out{style};
+    {
+        Gap blank;
+        blank.from = blank.to = 0;
+        const json columns = gap_properties(g, qpv, r, blank);  // kept alive: items() refers to it
+        for (const auto& [k, v] : columns.items()) out.field(k);
+        out.field("lon"), out.field("lat"), out.end_row();
+    }
     for (const Gap& gap : r.gaps) {
         const json p = gap_properties(g, qpv, r, gap);
-        if (!header) {
-            bool first = true;
-            for (const auto& [k, v] : p.items()) out << (first ? "" : ",") << k, first = false;
-            out << ",lon,lat\n";
-            header = true;
-        }
-        bool first = true;
-        for (const auto& [k, v] : p.items()) out << (first ? "" : ",") << csv_field(v), first = false;
+        for (const auto& [k, v] : p.items()) out.field(v);
         const auto line = gap.geometry(g);
         const Coord mid = line[line.size() / 2];
-        out << "," << round_to(mid.lon(), 1e-7) << "," << round_to(mid.lat(), 1e-7) << "\n";
+        out.number(round_to(mid.lon(), 1e-7)), out.number(round_to(mid.lat(), 1e-7)), out.end_row();
     }
-    return out.str();
+    return out.text();
 }
 
 json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const StationResult& s) {
@@ -177,7 +167,10 @@ json station_properties(const QpvLayer& qpv, const AnalysisResult& r, const Stat
     p["status"] = key(s.site.status);
     p["rank"] = s.rank ? json(s.rank) : json(nullptr);
     p["station_id"] = s.site.id;
-    p["name"] = s.site.name;
+    // Suggested sites are numbered in their greedy order ("suggestion-3" is the third).
+    p["name"] = s.site.name.empty() && s.site.status == StationStatus::suggested
+                    ? "Site suggéré " + s.site.id.substr(s.site.id.rfind('-') + 1)
+                    : s.site.name;
     p["capacity"] = s.site.capacity >= 0 ? json(s.site.capacity) : json(nullptr);
     p["installed"] = s.site.installed;
     p["in_area"] = s.snapped;
@@ -225,42 +218,102 @@ json stations_geojson(const QpvLayer& qpv, const AnalysisResult& r) {
 
 namespace {
 
-json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool stations, PopulationModel model) {
+json indicator_row(const IndicatorRow& row, const IndicatorRow& territory, bool stations, PopulationModel model,
+                   std::size_t qpv_rows) {
     const bool people = row.counts_residents();
     const auto residents = [&](double v) { return people ? json(round_to(v, 1)) : json(nullptr); };
+    // A share is reported only where it means something: not for the QPV row when no QPV lies in
+    // the area (no "0 %"), and a partial QPV's share is not compared with the territory's (the
+    // extract or the area cuts it: no "-51 points").
+    const bool empty_qpv_set = row.scope == "all_qpv" && qpv_rows == 0;
+    const bool comparable = !empty_qpv_set && !row.partial && row.scope != "territory";
+    // No share of nothing: a row whose population the extract's ways do not reach has no shares.
+    const bool no_denominator = people ? !(row.residents > 0) : !(row.weight > 0);
+    const auto share = [&](double v) { return empty_qpv_set || no_denominator ? json(nullptr) : json(round_to(v, 1e-4)); };
+    const auto diff = [&](double mine, double theirs) {
+        return comparable ? json(round_to(100 * (mine - theirs), 0.1)) : json(nullptr);
+    };
     json j;
     j["scope"] = row.scope;
     j["code"] = row.code;
     j["name"] = row.name;
     j["commune"] = row.commune;
-    j["residents"] = number_or_null(row.residents, 1);
+    j["residents"] = empty_qpv_set ? json(nullptr) : number_or_null(row.residents, 1);
     j["residents_near_network"] = residents(row.residents_near_network);
     j["residents_near_low_stress"] = residents(row.residents_near_low_stress);
     if (stations) j["residents_near_station"] = residents(row.residents_near_station);
     j["residents_beyond_reach"] = residents(row.residents_beyond_reach);
+    j["residents_outside_area"] = row.scope == "territory" ? json(nullptr) : residents(row.residents_outside_area);
     j["residents_declared"] = number_or_null(row.residents_declared, 1);
-    j["qpv_covered_share"] = row.scope == "qpv" ? json(round_to(row.covered_share, 1e-4)) : json(nullptr);
+    const bool qpv_scope = row.scope != "territory" && !empty_qpv_set;
+    j["qpv_covered_share"] = qpv_scope ? json(round_to(row.covered_share, 1e-4)) : json(nullptr);
+    j["partial"] = qpv_scope ? json(row.partial) : json(nullptr);
+    j["qpv_reached_share"] = qpv_scope ? json(round_to(row.reached_share(), 1e-4)) : json(nullptr);
     j["share_of"] = people ? std::string{"residents"} : std::string{weight_unit(model)};
     j["weight"] = round_to(row.weight, 1e-3);
     j["area_ha"] = round_to(row.area_ha, 0.01);
-    j["share_near_network"] = round_to(row.share_near_network(), 1e-4);
+    j["share_near_network"] = share(row.share_near_network());
     j["share_near_network_territory"] = round_to(territory.share_near_network(), 1e-4);
-    j["diff_points_near_network"] = round_to(100 * (row.share_near_network() - territory.share_near_network()), 0.1);
-    j["share_near_low_stress"] = round_to(row.share_near_low_stress(), 1e-4);
+    j["diff_points_near_network"] = diff(row.share_near_network(), territory.share_near_network());
+    j["share_near_low_stress"] = share(row.share_near_low_stress());
     j["share_near_low_stress_territory"] = round_to(territory.share_near_low_stress(), 1e-4);
-    j["diff_points_near_low_stress"] = round_to(100 * (row.share_near_low_stress() - territory.share_near_low_stress()), 0.1);
+    j["diff_points_near_low_stress"] = diff(row.share_near_low_stress(), territory.share_near_low_stress());
     if (stations) {
-        j["share_near_station"] = round_to(row.share_near_station(), 1e-4);
+        j["share_near_station"] = share(row.share_near_station());
         j["share_near_station_territory"] = round_to(territory.share_near_station(), 1e-4);
-        j["diff_points_near_station"] = round_to(100 * (row.share_near_station() - territory.share_near_station()), 0.1);
+        j["diff_points_near_station"] = diff(row.share_near_station(), territory.share_near_station());
     }
     j["km_network_inside"] = round_to(row.km_network_inside, 1e-3);
     j["km_network_within"] = round_to(row.km_network_within, 1e-3);
     j["top_gaps"] = row.top_gaps;
+    if (empty_qpv_set) j["note"] = "Aucun QPV dans la zone étudiée";
+    else if (row.partial && row.covered_share < 0.5 && row.reached_share() < 0.5) j["note"] = "QPV hors de l'extrait : parts non comparées au territoire";
+    else if (row.partial && row.reached_share() < 0.5) j["note"] = "QPV peu desservi par les voies de l'extrait : parts non comparées au territoire";
+    else if (row.partial) j["note"] = "QPV en partie hors de la zone étudiée : parts non comparées au territoire";
+    else j["note"] = nullptr;
     return j;
 }
 
 }  // namespace
+
+json summaries_json(const std::vector<GapSummary>& rows, const AnalysisResult& r) {
+    json out = json::array();
+    for (const GapSummary& s : rows) {
+        json j;
+        j["scope"] = s.scope;
+        j["code"] = s.code;
+        j["name"] = s.name;
+        j["gaps"] = s.gaps;
+        j["metres"] = round_to(s.metres, 1);
+        for (const GapClassInfo& c : gap_class_table) {
+            if (c.gap_class == GapClass::data) continue;
+            j[std::string{"metres_"} + std::string{c.key}] = round_to(s.metres_by_class[static_cast<std::size_t>(c.gap_class)], 1);
+        }
+        j["residents_served"] = number_or_null(s.residents_served, 1);
+        j["qpv_residents_served"] = number_or_null(s.qpv_residents_served, 1);
+        j["weight_served"] = round_to(s.weight_served, 1e-3);
+        j["qpv_weight_served"] = round_to(s.qpv_weight_served, 1e-3);
+        j["weight_unit"] = weight_unit(r.model);
+        j["top_ranks"] = s.top_ranks;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+std::string table_csv(const json& rows, CsvStyle style) {
+    CsvWriter out{style};
+    bool header = false;
+    for (const json& j : rows) {
+        if (!header) {
+            for (const auto& [k, v] : j.items()) out.field(k);
+            out.end_row();
+            header = true;
+        }
+        for (const auto& [k, v] : j.items()) out.field(v);
+        out.end_row();
+    }
+    return out.text();
+}
 
 std::string population_note(PopulationModel m) {
     switch (m) {
@@ -288,27 +341,40 @@ json indicators_json(const AnalysisResult& r, const AnalysisProfile& p) {
     j["population_source"] = r.population.source;
     j["note"] = population_note(r.model);
     json rows = json::array();
-    for (const IndicatorRow& row : r.indicators) rows.push_back(indicator_row(row, r.indicators.front(), r.has_stations, r.model));
+    const std::size_t qpv_rows = r.indicators.size() > 2 ? r.indicators.size() - 2 : 0;
+    for (const IndicatorRow& row : r.indicators) {
+        rows.push_back(indicator_row(row, r.indicators.front(), r.has_stations, r.model, qpv_rows));
+    }
     j["rows"] = rows;
+    j["communes"] = summaries_json(r.commune_summary, r);
+    j["qpv_summary"] = summaries_json(r.qpv_summary, r);
     return j;
 }
 
-std::string indicators_csv(const AnalysisResult& r) {
-    std::ostringstream out;
+std::string summaries_csv(const std::vector<GapSummary>& rows, const AnalysisResult& r, CsvStyle style) {
+    if (rows.empty()) {
+        // No project: the header alone, from a blank row.
+        const std::string one = table_csv(summaries_json({GapSummary{}}, r), style);
+        return one.substr(0, one.find('\n') + 1);
+    }
+    return table_csv(summaries_json(rows, r), style);
+}
+
+std::string indicators_csv(const AnalysisResult& r, CsvStyle style) {
+    CsvWriter out{style};
     bool header = false;
     for (const IndicatorRow& row : r.indicators) {
-        const json j = indicator_row(row, r.indicators.front(), r.has_stations, r.model);
+        const json j = indicator_row(row, r.indicators.front(), r.has_stations, r.model,
+                                     r.indicators.size() > 2 ? r.indicators.size() - 2 : 0);
         if (!header) {
-            bool first = true;
-            for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << k, first = false;
-            out << "\n";
+            for (const auto& [k, v] : j.items()) out.field(k);
+            out.end_row();
             header = true;
         }
-        bool first = true;
-        for (const auto& [k, v] : j.items()) out << (first ? "" : ",") << csv_field(v), first = false;
-        out << "\n";
+        for (const auto& [k, v] : j.items()) out.field(v);
+        out.end_row();
     }
-    return out.str();
+    return out.text();
 }
 
 }  // namespace maillon::analysis

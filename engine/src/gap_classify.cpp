@@ -41,14 +41,7 @@ RouteShares shares(const Graph& g, const Gap& gap) {
 
 /// The stress a cyclist meets on an edge today in mixed traffic (the gap has no facility).
 std::uint8_t mixed_traffic_lts(const Graph& g, EdgeId e) {
-    const auto& d = g.data();
-    StressInput in;
-    in.highway = d.edge_highway[e];
-    in.regime = d.edge_regime[e];
-    in.maxspeed_kmh = d.edge_maxspeed_kmh[e];
-    in.lanes_total = d.edge_lanes[e];
-    in.oneway_motor = (d.edge_flags[e] & edge_oneway_motor) != 0;
-    return segment_lts(in);
+    return segment_lts(mixed_traffic_input(g.data(), e));
 }
 
 /// Highest stress of riding the route in mixed traffic, and of crossing busy roads on the way

@@ -332,6 +332,7 @@ std::string_view key(GapStatus s) noexcept {
         case GapStatus::listed: return "listed";
         case GapStatus::below_benefit: return "below_benefit";
         case GapStatus::easy_junction: return "easy_junction";
+        case GapStatus::edge: return "edge";
     }
     return "listed";
 }

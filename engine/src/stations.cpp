@@ -246,7 +246,7 @@ StationAnalysis analyse_stations(const CycleNetwork& net, const PopulationIndex&
         for (const std::size_t i : picked) {
             StationResult r = s[i];
             r.site.id = "suggestion-" + std::to_string(++k);
-            r.site.name = "Site suggéré " + std::to_string(k);
+            r.site.name.clear();  // named by the outputs ("Site suggéré k"): no French in the engine
             kept.push_back(std::move(r));
         }
         s = std::move(kept);

@@ -92,6 +92,16 @@ std::uint8_t segment_lts(const StressInput& in) noexcept {
     return 4;
 }
 
+StressInput mixed_traffic_input(const GraphData& d, EdgeId e) noexcept {
+    StressInput in;
+    in.highway = d.edge_highway[e];
+    in.regime = d.edge_regime[e];
+    in.maxspeed_kmh = d.edge_maxspeed_kmh[e];
+    in.lanes_total = d.edge_lanes[e];
+    in.oneway_motor = (d.edge_flags[e] & edge_oneway_motor) != 0;
+    return in;
+}
+
 void compute_crossing_stress(GraphData& d) {
     const std::size_t n = d.node_coord.size();
     const std::size_t e_count = d.edge_source.size();
@@ -107,12 +117,7 @@ void compute_crossing_stress(GraphData& d) {
     for (EdgeId e = 0; e < e_count; ++e) {
         // How stressful it is to cross this road: its mixed-traffic stress, whatever
         // facility runs along it (a track along a boulevard does not make it easier to cross).
-        StressInput road;
-        road.highway = d.edge_highway[e];
-        road.regime = d.edge_regime[e];
-        road.maxspeed_kmh = d.edge_maxspeed_kmh[e];
-        road.lanes_total = d.edge_lanes[e];
-        road.oneway_motor = (d.edge_flags[e] & edge_oneway_motor) != 0;
+        const StressInput road = mixed_traffic_input(d, e);
         const bool busy = is_motor_road(road.highway) && segment_lts(road) >= 3;
         std::uint8_t ride_lts = 0;  // lowest stress of a cyclable direction
         for (int dir = 0; dir < 2; ++dir) {

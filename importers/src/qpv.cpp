@@ -1,6 +1,6 @@
+#include "input_file.hpp"
 #include "text.hpp"
 #include "maillon/importers/qpv.hpp"
-#include "maillon/importers/json_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <map>
 #include <mutex>
@@ -177,28 +176,7 @@ std::string choose_field(const std::string& path, const std::vector<std::string>
     return "";
 }
 
-// A property as text: strings trimmed, numbers without a useless ".0", arrays joined, null "".
-std::string text_of(const json& v) {
-    if (v.is_string()) return trim(v.get<std::string>());
-    if (v.is_number_integer()) return std::to_string(v.get<long long>());
-    if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());
-    if (v.is_number_float()) {
-        const double d = v.get<double>();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
-        return v.dump();
-    }
-    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-    if (v.is_array()) {
-        std::vector<std::string> parts;
-        for (const json& e : v) {
-            std::string t = text_of(e);
-            if (!t.empty()) parts.push_back(std::move(t));
-        }
-        return join(parts);
-    }
-    if (v.is_null()) return "";
-    return v.dump();
-}
+using input::text_of;
 
 // A population value: a number, or a numeric string ("12345", "12 345", "1234,5"). Sets `problem` when
 // present but unusable.
@@ -241,21 +219,10 @@ std::optional<double> population_of(const json& v, std::string& problem) {
 // --- reading the file ---------------------------------------------------------------------------------
 
 std::string read_file(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st))
-        throw input_error("QPV layer " + quoted(path) +
-                          " not found (check the path; data-scripts/fetch-qpv.sh downloads the QPV 2024 layer and "
-                          "converts it to data/qpv/qpv2024-idf.geojson)");
-    if (fs::is_directory(st))
-        throw input_error("QPV layer " + quoted(path) + " is a directory, not a GeoJSON file (give the .geojson file in it)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error("cannot read the QPV layer " + quoted(path) + " (check its permissions)");
-    std::ostringstream os;
-    os << in.rdbuf();
-    if (in.bad()) throw input_error("cannot read the QPV layer " + quoted(path) + " (I/O error)");
-    return os.str();
+    return input::read_whole_file({path, "QPV layer " + quoted(path),
+                                   "check the path; data-scripts/fetch-qpv.sh downloads the QPV 2024 layer and "
+                                   "converts it to data/qpv/qpv2024-idf.geojson",
+                                   "a GeoJSON file", "the .geojson file"});
 }
 
 // What a non-JSON file probably is, from its first bytes and name.
@@ -274,23 +241,8 @@ std::string what_it_looks_like(const std::string& path, const std::string& text)
 }
 
 json parse_json(const std::string& path, const std::string& text) {
-    if (trim(text).empty()) throw input_error("QPV layer " + quoted(path) + " is empty (expected a GeoJSON FeatureCollection)");
-    try {
-        return importers::parse_json_bounded(text, "QPV layer " + quoted(path));
-    } catch (const json::parse_error& e) {
-        // e.byte: 1-based index of the last byte read.
-        const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i < upto; ++i) {
-            if (text[i] == '\n') ++line, col = 1;
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;  // count UTF-8 characters
-        }
-        std::string msg = e.what();
-        const auto colon = msg.find(": ");
-        if (colon != std::string::npos) msg = msg.substr(colon + 2);
-        throw input_error("QPV layer " + quoted(path) + " is not valid JSON: line " + std::to_string(line) + ", column " +
-                          std::to_string(col) + ": " + msg + what_it_looks_like(path, text));
-    }
+    return input::parse_json(text, "QPV layer " + quoted(path), "a GeoJSON FeatureCollection",
+                             [&](const std::string& t) { return what_it_looks_like(path, t); });
 }
 
 bool is_wgs84_crs_name(const std::string& name) {

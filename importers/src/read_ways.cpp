@@ -1,221 +1,178 @@
 #include "read_ways.hpp"
 
 #include "maillon/errors.hpp"
+#include "node_chunk.hpp"
+#include "way_chunk.hpp"
 
-#include <osmium/handler.hpp>
 #include <osmium/io/any_input.hpp>
-#include <osmium/osm/node.hpp>
-#include <osmium/osm/way.hpp>
+#include <osmium/thread/pool.hpp>
 #include <osmium/util/progress_bar.hpp>
-#include <osmium/visitor.hpp>
 #include <protozero/exception.hpp>
 
 #include <algorithm>
-#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <future>
+#include <iterator>
 #include <system_error>
+#include <thread>
 
 namespace maillon::importers {
 namespace {
 
-
-std::uint8_t node_flags_of(const osmium::TagList& tags) {
-    std::uint8_t flags = 0;
-    const char* highway = tags.get_value_by_key("highway", "");
-    const char* crossing = tags.get_value_by_key("crossing", "");
-    if (!std::strcmp(highway, "traffic_signals") || !std::strcmp(crossing, "traffic_signals")) {
-        flags |= node_traffic_signals;
-    }
-    // Only a marked crossing earns the crossing-stress discount (docs/traffic-stress.md).
-    const char* markings = tags.get_value_by_key("crossing:markings", "");
-    const bool marked = !std::strcmp(crossing, "marked") || !std::strcmp(crossing, "zebra") ||
-                        !std::strcmp(crossing, "uncontrolled") || !std::strcmp(crossing, "traffic_signals") ||
-                        (*markings && std::strcmp(markings, "no") != 0);
-    if (marked) {
-        flags |= node_crossing;
-    }
-    if (!std::strcmp(highway, "stop") || !std::strcmp(highway, "give_way")) {
-        flags |= node_stop;
-    }
-    if (tags.has_key("barrier")) {
-        flags |= node_barrier;
-    }
-    return flags;
-}
-
-/// Stores node locations and tagged node flags, runs the tag rules on every way and keeps the
-/// usable ones with their node locations; gathers buildings, POIs and relation member ways. Unlike osmium's NodeLocationsForWays it looks up
-/// locations only for kept ways: two thirds of the ways of a city (buildings, landuse) are not.
-class WayCollector : public osmium::handler::Handler {
+/// The reading pass. libosmium's Reader decodes the file's blocks on the threads of a pool sized to the machine
+/// (libosmium's default pool leaves two cores out, which on a small machine leaves one thread decoding); the main
+/// thread takes the decoded buffers in file order and gives each back to the pool as a task: a buffer of nodes to
+/// read_node_chunk (ids, locations, flags, POIs), a buffer of ways to read_way_chunk (tag rules, node lookups,
+/// footprints). So the objects are read while the next blocks are decoded, by the threads whose caches hold them;
+/// the main thread appends the finished chunks in file order, and the graph does not depend on which thread did
+/// what. The way tasks start once every node is stored (nodes come first in OSM files). Unlike osmium's
+/// NodeLocationsForWays, locations are looked up only for kept, building, POI and relation member ways: two
+/// thirds of the ways of a city (buildings, landuse) are not kept.
+class Pass {
 public:
-    WayCollector(RawWays& out, ImportReport& report, std::future<PlaceRelations> relations)
-        : m_out(out), m_report(report), m_relations(std::move(relations)) {}
+    Pass(RawWays& out, ImportReport& report, osmium::thread::Pool& pool, std::future<PlaceRelations> relations)
+        : m_out(out), m_report(report), m_pool(pool), m_relations(std::move(relations)) {}
 
-    /// Waits for the relation pre-pass (running since before the first node) and takes its result.
-    void join_relations() {
-        if (m_relations.valid()) m_out.places.relations = m_relations.get();
-    }
-
-    void node(const osmium::Node& node) {
-        ++m_report.nodes_read;
-        note_timestamp(node);
-        if (node.location().valid()) {
-            m_out.locations.add(node.id(), node.location());
-        }
-        if (!node.tags().empty()) {
-            if (const auto flags = node_flags_of(node.tags())) {
-                m_out.node_flags[node.id()] = flags;
-            }
-            place_node(node);
-        }
-    }
-
-    void way(const osmium::Way& way) {
-        ++m_report.ways_read;
-        note_timestamp(way);
-        if (!m_sorted) {
-            m_out.locations.seal();  // all nodes come before the first way in OSM files
-            m_sorted = true;
-            join_relations();  // member ways are recognised from the first way on
-        }
-        // Places first (places.hpp): member ways of relations to assemble, and closed ways that
-        // are buildings or POIs. Both look up node locations for those ways only.
-        if (is_relation_member(way.id())) {
-            keep_member_way(way);
-        }
-        const osmium::WayNodeList& nodes = way.nodes();
-        if (nodes.size() >= 4 && nodes.front().ref() == nodes.back().ref()) {
-            closed_way(way);
-        }
-        const WayProfile profile = evaluate_way(way.tags());
-        if (!profile.keep) {
-            return;
-        }
-        ++m_report.ways_kept;
-        const std::uint32_t name = name_index(way.tags());
-        // Split at references whose node is missing from the extract (clipped or filtered files):
-        // each run of at least two located nodes becomes a piece of its own.
-        bool incomplete = false;
-        RawWay piece{way.id(), static_cast<std::uint32_t>(m_out.refs.size()), 0, name, profile};
-        for (const auto& ref : way.nodes()) {
-            const std::uint32_t pos = m_out.locations.find(ref.ref());
-            if (pos == NodeLocations::npos) {
-                incomplete = true;
-                ++m_report.refs_missing;
-                close_piece(piece);
-                continue;
-            }
-            // Consecutive duplicates of the same node add nothing (and would create zero-length edges).
-            if (piece.ref_count > 0 && m_out.refs.back() == pos) {
-                continue;
-            }
-            m_out.refs.push_back(pos);
-            ++piece.ref_count;
-        }
-        close_piece(piece);
-        m_report.ways_incomplete += incomplete ? 1 : 0;
-    }
-
-    osmium::Timestamp max_timestamp() const noexcept { return m_max_timestamp; }
-
-private:
-    void place_node(const osmium::Node& node) {
-        const PlaceTags tags{node.tags()};
-        if (const auto kind = poi_kind(tags); kind && node.location().valid()) {
-            const osmium::Location l = node.location();
-            m_out.places.add_poi(Coord{l.x(), l.y()}, *kind, m_out.intern_name(tags.name), node.id(), OsmType::node);
-        }
-    }
-
-    /// Buildings and POIs of a closed way: footprint area and centroid.
-    void closed_way(const osmium::Way& way) {
-        const PlaceTags tags{way.tags()};
-        const BuildingClass building = building_class(tags);
-        if (building.state == BuildingClass::dropped) ++m_report.buildings_lifecycle;
-        const std::optional<PoiKind> kind = poi_kind(tags);
-        if (building.state != BuildingClass::kept && !kind) return;
-        m_ring.clear();
-        const osmium::WayNodeList& nodes = way.nodes();
-        for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {  // the last node is the first one again
-            const std::uint32_t pos = find_near(m_out.locations, nodes[i].ref(), m_hint);
-            if (pos == NodeLocations::npos) {
-                m_report.buildings_incomplete += building.state == BuildingClass::kept ? 1 : 0;
+    void take(osmium::memory::Buffer buffer) {
+        const auto first = buffer.begin();
+        if (first == buffer.end()) return;
+        if (first->type() == osmium::item_type::node) {
+            if (m_ways_started) {
+                // Nodes after ways: not in an OSM file (nodes come first); kept in file order, without the pool.
+                submit_ways();
+                drain_ways(0);
+                std::vector<osmium::memory::Buffer> one;
+                one.push_back(std::move(buffer));
+                append(read_node_chunk(std::move(one)));
                 return;
             }
-            m_hint = pos;
-            m_ring.push_back(m_out.locations.location(pos));
+            m_nodes.push_back(std::move(buffer));
+            if (m_nodes.size() >= batch) submit_nodes();
+            return;
         }
-        m_ring.push_back(m_ring.front());
-        AreaMoments moments;
-        moments.add_ring(m_ring.size(), [&](std::size_t i) { return m_ring[i]; }, false);
-        const Coord centroid = moments.centroid();
-        if (building.state == BuildingClass::kept) {
-            if (moments.area_m2() < min_building_m2) {
-                ++m_report.buildings_small;
-            } else {
-                m_out.places.add_building(centroid, moments.area_m2(), building);
+        start_ways();
+        m_ways.push_back(std::move(buffer));
+        if (m_ways.size() >= batch) submit_ways();
+    }
+
+    /// After the last buffer.
+    void finish() {
+        start_ways();
+        submit_ways();
+        drain_ways(0);
+    }
+
+    osmium::Timestamp newest() const noexcept { return m_newest; }
+
+private:
+    /// Buffers a task reads: a few, so that handing them over between threads costs little beside reading them.
+    static constexpr std::size_t batch = 4;
+
+    /// Enough tasks in flight to keep the pool busy; more would only hold buffers in memory.
+    std::size_t in_flight() const noexcept { return static_cast<std::size_t>(m_pool.num_threads() + 1); }
+
+    /// Before the first way: every node stored and sorted, the relations' member ways known.
+    void start_ways() {
+        if (m_ways_started) return;
+        submit_nodes();
+        drain_nodes(0);
+        m_out.locations.seal();
+        if (m_relations.valid()) m_out.places.relations = m_relations.get();
+        m_ways_started = true;
+        // Buffers whose nodes were read and whose ways come now go first, in file order.
+        m_mixed.insert(m_mixed.end(), std::make_move_iterator(m_ways.begin()), std::make_move_iterator(m_ways.end()));
+        m_ways = std::move(m_mixed);
+        m_mixed.clear();
+    }
+
+    void submit_nodes() {
+        if (m_nodes.empty()) return;
+        m_node_chunks.push_back(m_pool.submit([b = std::move(m_nodes)]() mutable { return read_node_chunk(std::move(b)); }));
+        m_nodes.clear();
+        drain_nodes(in_flight());
+    }
+
+    void submit_ways() {
+        if (m_ways.empty()) return;
+        // The task holds references to what outlives the pool (the RawWays), not to this Pass: should the pass
+        // end with an exception, the pool still runs the tasks queued before it is destroyed.
+        const NodeLocations& locations = m_out.locations;
+        const PlaceRelations& relations = m_out.places.relations;
+        m_way_chunks.push_back(m_pool.submit([&locations, &relations, b = std::move(m_ways)]() mutable {
+            return read_way_chunk(std::move(b), locations, relations);
+        }));
+        m_ways.clear();
+        drain_ways(in_flight());
+    }
+
+    /// Appends finished chunks in file order until at most `keep` are in flight.
+    template <typename Chunk>
+    void drain(std::deque<std::future<Chunk>>& chunks, std::size_t keep) {
+        while (chunks.size() > keep) {
+            append(chunks.front().get());
+            chunks.pop_front();
+        }
+    }
+    void drain_nodes(std::size_t keep) { drain(m_node_chunks, keep); }
+    void drain_ways(std::size_t keep) { drain(m_way_chunks, keep); }
+
+    void append(NodeChunk chunk) {
+        m_report.nodes_read += chunk.nodes_read;
+        if (chunk.newest > m_newest) m_newest = chunk.newest;
+        m_out.locations.append(chunk.ids, chunk.locations, chunk.ascending);
+        m_out.node_flags.insert(m_out.node_flags.end(), chunk.flags.begin(), chunk.flags.end());
+        for (const NodeChunk::Poi& poi : chunk.pois)
+            m_out.places.add_poi(poi.coord, poi.kind, m_out.intern_name(poi.name.c_str()), poi.id, OsmType::node);
+        for (osmium::memory::Buffer& b : chunk.with_ways) m_mixed.push_back(std::move(b));
+    }
+
+    void append(WayChunk chunk) {
+        m_report.ways_read += chunk.ways_read;
+        m_report.ways_kept += chunk.ways.size();
+        m_report.ways_incomplete += chunk.ways_incomplete;
+        m_report.refs_missing += chunk.refs_missing;
+        m_report.buildings_small += chunk.buildings_small;
+        m_report.buildings_lifecycle += chunk.buildings_lifecycle;
+        m_report.buildings_incomplete += chunk.buildings_incomplete;
+        if (chunk.newest > m_newest) m_newest = chunk.newest;
+        RawPlaces& places = m_out.places;
+        for (const WayChunk::Building& b : chunk.buildings) places.add_building(b.coord, b.footprint_m2, b.type);
+        for (const osmium::Way* w : chunk.member_ways) add_member_way(places.relations, places.member_way_buffer, *w);
+        // Names are interned in file order: a closed way's POI name, then its name as a street.
+        const auto ref_base = static_cast<std::uint32_t>(m_out.refs.size());
+        m_out.refs.insert(m_out.refs.end(), chunk.refs.begin(), chunk.refs.end());
+        m_out.ref_coords.insert(m_out.ref_coords.end(), chunk.ref_coords.begin(), chunk.ref_coords.end());
+        m_out.ref_segment_m.insert(m_out.ref_segment_m.end(), chunk.ref_segment_m.begin(), chunk.ref_segment_m.end());
+        auto poi = chunk.pois.begin();
+        const auto pois_before = [&](std::uint32_t way) {
+            for (; poi != chunk.pois.end() && poi->before_way <= way; ++poi) {
+                places.add_poi(poi->coord, poi->kind, m_out.intern_name(poi->name), poi->way_id, OsmType::way);
+            }
+        };
+        for (std::uint32_t w = 0; w < chunk.ways.size(); ++w) {
+            pois_before(w);
+            const WayChunk::KeptWay& kept = chunk.ways[w];
+            const std::uint32_t name = m_out.intern_name(kept.name);
+            for (std::uint32_t p = kept.first_piece; p < kept.first_piece + kept.piece_count; ++p) {
+                const WayChunk::Piece& piece = chunk.pieces[p];
+                m_out.add_piece(RawWay{kept.id, ref_base + piece.first_ref, piece.ref_count, name, kept.profile});
             }
         }
-        if (kind) {
-            m_out.places.add_poi(centroid, *kind, m_out.intern_name(tags.name), way.id(), OsmType::way);
-        }
-    }
-
-    /// Whether the way is a member of a relation kept by the pre-pass. Ways come in ascending id
-    /// order in sorted files: a cursor walks the sorted member list (a search when ids go back).
-    bool is_relation_member(osmium::object_id_type id) {
-        const auto& members = m_out.places.relations.member_ways;
-        if (members.empty()) return false;
-        if (id < m_last_way_id) {
-            m_member_cursor = static_cast<std::size_t>(std::lower_bound(members.begin(), members.end(), id) - members.begin());
-        }
-        m_last_way_id = id;
-        while (m_member_cursor < members.size() && members[m_member_cursor] < id) ++m_member_cursor;
-        return m_member_cursor < members.size() && members[m_member_cursor] == id;
-    }
-
-    void keep_member_way(const osmium::Way& way) {
-        RawPlaces& p = m_out.places;
-        p.way_id.push_back(way.id());
-        for (const auto& ref : way.nodes()) {
-            const std::uint32_t pos = find_near(m_out.locations, ref.ref(), m_hint);
-            m_hint = pos == NodeLocations::npos ? m_hint : pos;
-            p.way_refs.push_back(pos);
-        }
-        p.way_first_ref.push_back(static_cast<std::uint32_t>(p.way_refs.size()));
-    }
-
-    void close_piece(RawWay& piece) {
-        if (piece.ref_count >= 2) {
-            m_out.ways.push_back(piece);
-        } else {
-            // Drop a lone node: roll back its reference.
-            m_out.refs.resize(piece.first_ref);
-        }
-        piece.first_ref = static_cast<std::uint32_t>(m_out.refs.size());
-        piece.ref_count = 0;
-    }
-
-    std::uint32_t name_index(const osmium::TagList& tags) {
-        const char* name = tags.get_value_by_key("name");
-        if (!name) name = tags.get_value_by_key("ref");
-        return m_out.intern_name(name);
-    }
-
-    void note_timestamp(const osmium::OSMObject& object) {
-        if (object.timestamp() > m_max_timestamp) m_max_timestamp = object.timestamp();
+        pois_before(static_cast<std::uint32_t>(chunk.ways.size()));
     }
 
     RawWays& m_out;
     ImportReport& m_report;
-    bool m_sorted = false;
+    osmium::thread::Pool& m_pool;
     std::future<PlaceRelations> m_relations;
-    osmium::Timestamp m_max_timestamp;
-    std::uint32_t m_hint = 0;  // last node position found for places: the next one is usually close
-    std::vector<osmium::Location> m_ring;
-    std::size_t m_member_cursor = 0;
-    osmium::object_id_type m_last_way_id = 0;
+    std::deque<std::future<NodeChunk>> m_node_chunks;
+    std::deque<std::future<WayChunk>> m_way_chunks;
+    std::vector<osmium::memory::Buffer> m_nodes;  // buffers of nodes for the next task
+    std::vector<osmium::memory::Buffer> m_ways;   // buffers of ways for the next task
+    std::vector<osmium::memory::Buffer> m_mixed;  // buffers whose nodes are stored, with ways still to read
+    bool m_ways_started = false;
+    osmium::Timestamp m_newest;
 };
 
 osmium::io::File open_file(const std::string& path) {
@@ -257,22 +214,31 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
         std::future<PlaceRelations> relations =
             std::async(std::launch::async, [file, sorted] { return read_place_relations(file, sorted); });
         const auto meta = header_timestamp.empty() ? osmium::io::read_meta::yes : osmium::io::read_meta::no;
-        osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, meta};
+        // Every core decodes: the pool's tasks (decoding, way chunks) do not wait on each other, so a small pool
+        // cannot deadlock, it is only slower.
+        osmium::thread::Pool pool{static_cast<int>(std::max(2U, std::thread::hardware_concurrency()))};
+        osmium::io::Reader reader{file, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, meta, pool};
         // PBF stores a node in 6 to 10 bytes (dense nodes, delta coding), OSM XML in ~100.
         const bool pbf = file.format() == osmium::io::file_format::pbf;
         out.locations.reserve(reader.file_size() / (pbf ? 6 : 100) + 1024);
-        WayCollector collector{out, report, std::move(relations)};
+        // And a reference of a kept way in about 8 bytes of PBF: growing these arrays by doubling would copy them
+        // several times (reserved but untouched memory is not resident).
+        const std::size_t refs = reader.file_size() / (pbf ? 8 : 100) + 1024;
+        out.refs.reserve(refs);
+        out.ref_coords.reserve(refs);
+        out.ref_segment_m.reserve(refs);
+        Pass pass{out, report, pool, std::move(relations)};
         osmium::ProgressBar progress{reader.file_size(), options.show_progress};
         while (osmium::memory::Buffer buffer = reader.read()) {
             progress.update(reader.offset());
-            osmium::apply(buffer, collector);
+            pass.take(std::move(buffer));
         }
         progress.done();
         reader.close();
-        collector.join_relations();  // a file without ways
+        pass.finish();
 
         out.timestamp = header_timestamp;
-        const osmium::Timestamp newest = collector.max_timestamp();
+        const osmium::Timestamp newest = pass.newest();
         if (out.timestamp.empty() && newest.valid() && newest.seconds_since_epoch() > 1104537600) {  // after 2005
             out.timestamp = newest.to_iso();
         }

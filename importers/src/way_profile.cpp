@@ -2,6 +2,9 @@
 
 #include "maillon/importers/maxspeed.hpp"
 #include "maillon/stress.hpp"
+#include "tag_tables.hpp"
+#include "tag_view.hpp"
+#include "way_rules.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,123 +13,48 @@
 namespace maillon::importers {
 namespace {
 
-using sv = std::string_view;
+using tags::Key;
+using tags::one_of;
+using tags::sv;
+using WayContext = tags::TagView;
 
-bool one_of(sv v, std::initializer_list<sv> values) noexcept {
-    return std::find(values.begin(), values.end(), v) != values.end();
-}
-bool is_yes(sv v) noexcept { return one_of(v, {"yes", "true", "1"}); }
+bool is_yes(sv v) noexcept { return one_of(v, tags::yes_values); }
 /// Values of access keys that let the mode through.
-bool allows(sv v) noexcept {
-    return one_of(v, {"yes", "designated", "permissive", "destination", "official", "customers", "dismount",
-                      "use_sidepath", "optional_sidepath"});
-}
+bool allows(sv v) noexcept { return one_of(v, tags::allowing_values); }
 /// Values of access keys that keep the mode out.
-bool forbids(sv v) noexcept {
-    return one_of(v, {"no", "private", "agricultural", "forestry", "delivery", "military", "emergency", "permit"});
-}
-
-// ---- value tables --------------------------------------------------------------------
-
-struct ClassDefault {
-    sv osm;
-    Highway highway;
-    bool bike;
-    bool foot;
-};
-// Default access by highway value in France (OSM wiki "OSM tags for routing/Access restrictions",
-// France). Cyclists are allowed in an aire piétonne (code de la route R431-9) and on trunk roads
-// that are not "routes pour automobiles" (motorroad=yes, handled in rule_class_defaults).
-constexpr ClassDefault class_defaults[] = {
-    {"motorway", Highway::motorway, false, false},   {"motorway_link", Highway::motorway, false, false},
-    {"trunk", Highway::trunk, true, true},           {"trunk_link", Highway::trunk, true, true},
-    {"primary", Highway::primary, true, true},       {"primary_link", Highway::primary, true, true},
-    {"secondary", Highway::secondary, true, true},   {"secondary_link", Highway::secondary, true, true},
-    {"tertiary", Highway::tertiary, true, true},     {"tertiary_link", Highway::tertiary, true, true},
-    {"unclassified", Highway::unclassified, true, true}, {"residential", Highway::residential, true, true},
-    {"living_street", Highway::living_street, true, true}, {"service", Highway::service, true, true},
-    {"pedestrian", Highway::pedestrian, true, true}, {"track", Highway::track, true, true},
-    {"road", Highway::road, true, true},             {"busway", Highway::busway, false, false},
-    {"cycleway", Highway::cycleway, true, true},     {"footway", Highway::footway, false, true},
-    {"path", Highway::path, true, true},             {"steps", Highway::steps, false, true},
-    {"bridleway", Highway::bridleway, false, true},  {"corridor", Highway::corridor, false, true},
-};
-
-struct SideValue {
-    sv osm;
-    Facility facility;
-};
-// cycleway[:left|:right|:both]=* on a road -> facility on that side (before contraflow naming).
-constexpr SideValue side_values[] = {
-    {"track", Facility::piste},
-    {"lane", Facility::bande},
-    {"opposite_track", Facility::dsc_piste},
-    {"opposite_lane", Facility::dsc_bande},
-    {"opposite", Facility::dsc_non_materialise},
-    {"share_busway", Facility::couloir_bus_velo},
-    {"opposite_share_busway", Facility::couloir_bus_velo},
-    {"shoulder", Facility::accotement},
-    {"shared_lane", Facility::aucun},  // sharrows: no space of its own, not a facility
-    {"separate", Facility::aucun},     // mapped as its own way, which carries the facility
-    {"no", Facility::aucun},
-    {"none", Facility::aucun},
-    {"crossing", Facility::aucun},
-    {"asl", Facility::aucun},           // sas vélo (advanced stop line) at the lights, not along the way
-    {"construction", Facility::aucun},  // not in service yet
-    {"proposed", Facility::aucun},      // not built
-};
-
-// What an opposite* value means on a street that is NOT one-way for motors (a tagging slip):
-// there is no contraflow there, so the facility is read without its "opposite" prefix.
-constexpr SideValue opposite_on_two_way[] = {
-    {"opposite", Facility::aucun},
-    {"opposite_lane", Facility::bande},
-    {"opposite_track", Facility::piste},
-    {"opposite_share_busway", Facility::couloir_bus_velo},
-};
-
-// Preference when a direction can use facilities on both sides: the calmest one wins.
-constexpr Facility ride_preference[] = {
-    Facility::piste,      Facility::dsc_piste,        Facility::voie_verte, Facility::velo_rue,
-    Facility::mixte_pieton_velo, Facility::goulotte,  Facility::rampe,      Facility::couloir_bus_velo,
-    Facility::bande,      Facility::dsc_bande,        Facility::cvcb,       Facility::accotement,
-    Facility::autre,      Facility::dsc_non_materialise, Facility::aucun,
-};
+bool forbids(sv v) noexcept { return one_of(v, tags::forbidding_values); }
 
 int preference_rank(Facility f) noexcept {
-    const auto* it = std::find(std::begin(ride_preference), std::end(ride_preference), f);
-    return static_cast<int>(it - std::begin(ride_preference));
+    const auto* it = std::find(tags::ride_preference.begin(), tags::ride_preference.end(), f);
+    return static_cast<int>(it - tags::ride_preference.begin());
 }
 
 bool is_opposite(sv v) noexcept { return v.substr(0, 8) == "opposite"; }
 
-bool has_bicycle_ramp(const WayContext& w) noexcept {
-    const sv ramp = w.tag("ramp:bicycle");
-    return is_yes(ramp) || one_of(ramp, {"both", "left", "right"});
-}
+bool has_bicycle_ramp(const WayContext& w) noexcept { return one_of(w[Key::ramp_bicycle], tags::bicycle_ramp_values); }
 
-const char* side_key(Side s) noexcept { return s == right ? "cycleway:right" : "cycleway:left"; }
-const char* side_oneway_key(Side s) noexcept { return s == right ? "cycleway:right:oneway" : "cycleway:left:oneway"; }
+Key side_key(Side s) noexcept { return s == right ? Key::cycleway_right : Key::cycleway_left; }
+Key side_oneway_key(Side s) noexcept { return s == right ? Key::cycleway_right_oneway : Key::cycleway_left_oneway; }
 
 // ---- the rules ---------------------------------------------------------------------------
 
 // 1. Which class of way this is; areas and ways that are not (yet) roads are dropped.
 void rule_class_defaults(const WayContext& w, WayProfile& p) {
-    const sv hw = w.tag("highway");
-    const auto* def = std::find_if(std::begin(class_defaults), std::end(class_defaults),
-                                   [&](const ClassDefault& c) { return c.osm == hw; });
-    if (def == std::end(class_defaults)) {
+    const sv hw = w[Key::highway];
+    const auto* def = std::find_if(tags::highway_classes.begin(), tags::highway_classes.end(),
+                                   [&](const tags::HighwayClass& c) { return c.osm == hw; });
+    if (def == tags::highway_classes.end()) {
         p.drop_reason = hw.empty() ? "no highway tag" : "highway value not routable";
         return;
     }
-    if (is_yes(w.tag("area"))) {
+    if (is_yes(w[Key::area])) {
         p.drop_reason = "area";  // outline of a square or a platform: not a line one travels along
         return;
     }
     p.highway = def->highway;
     p.bike = {def->bike, def->bike};
     p.foot = def->foot;
-    if (is_yes(w.tag("motorroad"))) {  // route pour automobiles: no bikes, no pedestrians
+    if (is_yes(w[Key::motorroad])) {  // route pour automobiles: no bikes, no pedestrians
         p.bike = {false, false};
         p.foot = false;
     }
@@ -138,32 +66,32 @@ void rule_class_defaults(const WayContext& w, WayProfile& p) {
 void rule_access(const WayContext& w, WayProfile& p) {
     bool bike = p.bike[forward];
     bool foot = p.foot;
-    if (const sv access = w.tag("access"); forbids(access)) {
+    if (const sv access = w[Key::access]; forbids(access)) {
         bike = false;
         foot = false;
     }
-    if (const sv vehicle = w.tag("vehicle"); allows(vehicle)) {
+    if (const sv vehicle = w[Key::vehicle]; allows(vehicle)) {
         bike = true;  // vehicle=yes lifts access=no for every vehicle, bikes included
     } else if (forbids(vehicle)) {
         bike = false;
     }
-    if (const sv bicycle = w.tag("bicycle"); allows(bicycle)) {
+    if (const sv bicycle = w[Key::bicycle]; allows(bicycle)) {
         bike = true;
     } else if (forbids(bicycle)) {
         bike = false;
     }
-    if (const sv f = w.tag("foot"); allows(f)) {
+    if (const sv f = w[Key::foot]; allows(f)) {
         foot = true;
     } else if (forbids(f)) {
         foot = false;
     }
     // A wheeling ramp on steps lets a cyclist push the bike up (a "goulotte"), unless bikes are
     // explicitly banned there.
-    if (p.highway == Highway::steps && has_bicycle_ramp(w) && !forbids(w.tag("bicycle"))) {
+    if (p.highway == Highway::steps && has_bicycle_ramp(w) && !forbids(w[Key::bicycle])) {
         bike = true;
     }
     // Bikes on a busway only where bicycle=* says so (French couloirs are tagged that way).
-    if (p.highway == Highway::busway && !allows(w.tag("bicycle"))) {
+    if (p.highway == Highway::busway && !allows(w[Key::bicycle])) {
         bike = false;
     }
     p.bike = {bike, bike};
@@ -178,8 +106,8 @@ void rule_access(const WayContext& w, WayProfile& p) {
 //    oneway:bicycle or a contraflow facility (cycleway*=opposite*, cycleway:SIDE:oneway) opens
 //    the other direction: contraflow only where tagged.
 void rule_oneway(const WayContext& w, WayProfile& p) {
-    const sv oneway = w.tag("oneway");
-    const sv junction = w.tag("junction");
+    const sv oneway = w[Key::oneway];
+    const sv junction = w[Key::junction];
     p.roundabout = junction == "roundabout" || junction == "circular";
     bool one = is_yes(oneway) || (p.roundabout && oneway != "no") || p.highway == Highway::motorway;
     const bool reversed = oneway == "-1" || oneway == "reverse";
@@ -190,7 +118,7 @@ void rule_oneway(const WayContext& w, WayProfile& p) {
 
     bool bike_oneway = one;
     bool bike_reversed = reversed;
-    const sv ob = w.tag("oneway:bicycle");
+    const sv ob = w[Key::oneway_bicycle];
     if (ob == "no") {
         bike_oneway = false;
     } else if (is_yes(ob)) {
@@ -201,13 +129,13 @@ void rule_oneway(const WayContext& w, WayProfile& p) {
         bike_reversed = true;
     }
     if (one && ob.empty()) {
-        const bool opposite_tag = is_opposite(w.tag("cycleway")) || is_opposite(w.tag("cycleway:left")) ||
-                                  is_opposite(w.tag("cycleway:right")) || is_opposite(w.tag("cycleway:both"));
+        const bool opposite_tag = is_opposite(w[Key::cycleway]) || is_opposite(w[Key::cycleway_left]) ||
+                                  is_opposite(w[Key::cycleway_right]) || is_opposite(w[Key::cycleway_both]);
         // A side facility whose own oneway runs against (or both ways of) the street.
         const sv against = reversed ? "yes" : "-1";
         bool side_contraflow = false;
-        for (const char* k : {"cycleway:left:oneway", "cycleway:right:oneway", "cycleway:both:oneway"}) {
-            const sv v = w.tag(k);
+        for (const Key k : {Key::cycleway_left_oneway, Key::cycleway_right_oneway, Key::cycleway_both_oneway}) {
+            const sv v = w[k];
             side_contraflow = side_contraflow || v == "no" || v == against;
         }
         if (opposite_tag || side_contraflow) {
@@ -227,8 +155,8 @@ void rule_regime(const WayContext& w, WayProfile& p) {
     } else if (p.highway == Highway::pedestrian) {
         p.regime = Regime::aire_pietonne;
     }
-    for (const char* k : {"zone:maxspeed", "source:maxspeed", "maxspeed:type", "maxspeed", "zone:traffic"}) {
-        const sv v = w.tag(k);
+    for (const Key k : tags::regime_keys) {
+        const sv v = w[k];
         if (v.find("zone30") != sv::npos || v == "FR:30" || v == "FR:urban_zone30") {
             p.regime = p.regime == Regime::none ? Regime::zone30 : p.regime;
         } else if (v.find("zone20") != sv::npos || v == "FR:20" || v.find("living_street") != sv::npos ||
@@ -242,39 +170,48 @@ void rule_regime(const WayContext& w, WayProfile& p) {
 //    limit named by zone:maxspeed / source:maxspeed / maxspeed:type. Unknown stays 0 and the
 //    stress rule falls back on the class default (docs/traffic-stress.md).
 void rule_maxspeed(const WayContext& w, WayProfile& p) {
-    if (const auto v = parse_maxspeed(w.tag("maxspeed"))) {
+    if (const auto v = parse_maxspeed(w[Key::maxspeed])) {
         p.maxspeed_kmh = *v;
         return;
     }
-    const auto fw = parse_maxspeed(w.tag("maxspeed:forward"));
-    const auto bw = parse_maxspeed(w.tag("maxspeed:backward"));
+    const auto fw = parse_maxspeed(w[Key::maxspeed_forward]);
+    const auto bw = parse_maxspeed(w[Key::maxspeed_backward]);
     if (fw || bw) {
         p.maxspeed_kmh = std::max(fw.value_or(0), bw.value_or(0));
         return;
     }
-    for (const char* k : {"zone:maxspeed", "source:maxspeed", "maxspeed:type"}) {
-        if (const auto v = parse_maxspeed(w.tag(k))) {
+    for (const Key k : tags::implicit_maxspeed_keys) {
+        if (const auto v = parse_maxspeed(w[k])) {
             p.maxspeed_kmh = *v;
             return;
         }
     }
 }
 
+/// Motor traffic kept out (access or vehicle no), buses let in (psv or bus), bikes allowed.
+bool is_bus_and_bike_lane(const WayContext& w, const WayProfile& p) {
+    const auto no = [](sv v) { return v == "no" || v == "private"; };
+    const auto yes = [](sv v) { return v == "yes" || v == "designated" || v == "permissive"; };
+    const bool motors_out = no(w[Key::access]) || no(w[Key::vehicle]);
+    const bool buses_in = yes(w[Key::psv]) || yes(w[Key::bus]);
+    return is_motor_road(p.highway) && motors_out && buses_in && (p.bike[forward] || p.bike[backward]);
+}
+
 // 6a. Facility of a way that is itself the cycle facility (cycleway, shared path, steps ramp,
 //     busway). It sits on the way's line: recorded on the droite side, ridden as the way allows.
 bool standalone_facility(const WayContext& w, WayProfile& p) {
-    const sv bicycle = w.tag("bicycle");
-    const sv foot = w.tag("foot");
+    const sv bicycle = w[Key::bicycle];
+    const sv foot = w[Key::foot];
     Facility f = Facility::aucun;
     switch (p.highway) {
         case Highway::cycleway:
-            f = (foot == "designated" && w.tag("segregated") != "yes") ? Facility::voie_verte : Facility::piste;
+            f = (foot == "designated" && w[Key::segregated] != "yes") ? Facility::voie_verte : Facility::piste;
             break;
         case Highway::path:
         case Highway::track:
         case Highway::bridleway:
             if (bicycle == "designated") {
-                f = (foot == "designated" && w.tag("segregated") != "yes") || p.highway == Highway::track
+                f = (foot == "designated" && w[Key::segregated] != "yes") || p.highway == Highway::track
                         ? Facility::voie_verte
                         : Facility::piste;
             } else if (bicycle == "yes" && foot == "designated") {
@@ -283,7 +220,7 @@ bool standalone_facility(const WayContext& w, WayProfile& p) {
             break;
         case Highway::footway:
         case Highway::corridor:
-            if (bicycle == "designated" && w.tag("segregated") == "yes") {
+            if (bicycle == "designated" && w[Key::segregated] == "yes") {
                 f = Facility::piste;
             } else if (allows(bicycle) && bicycle != "dismount") {
                 f = Facility::mixte_pieton_velo;  // trottoir partagé
@@ -302,7 +239,12 @@ bool standalone_facility(const WayContext& w, WayProfile& p) {
             f = p.bike[forward] || p.bike[backward] ? Facility::couloir_bus_velo : Facility::aucun;
             break;
         default:
-            return false;  // a road: facilities are on its sides
+            // A road closed to general traffic but open to buses and bikes is a separate bus lane
+            // (Paris maps many as highway=service + access=no + psv=yes + bicycle=yes, without
+            // cycleway=share_busway): a couloir bus+vélo, not a plain service road.
+            if (!is_bus_and_bike_lane(w, p)) return false;
+            f = Facility::couloir_bus_velo;
+            break;
     }
     p.side_facility = {f, Facility::aucun};
     p.side_flow = {SideFlow::both, SideFlow::with_side};
@@ -315,14 +257,14 @@ bool standalone_facility(const WayContext& w, WayProfile& p) {
 // 6b. Facilities on each side of a road, from cycleway:SIDE, cycleway:both, then cycleway
 //     (whose opposite* values name the contraflow side only), plus vélorue and unmarked contraflow.
 void road_facilities(const WayContext& w, WayProfile& p) {
-    const sv generic = w.tag("cycleway");
-    const sv both = w.tag("cycleway:both");
+    const sv generic = w[Key::cycleway];
+    const sv both = w[Key::cycleway_both];
     // With-traffic and contraflow sides of a one-way street (right-hand traffic).
     const Side with_traffic = p.oneway_reversed ? left : right;
     const Side contra_side = p.oneway_reversed ? right : left;
     std::array<sv, 2> value{};
     for (const Side s : {right, left}) {
-        sv v = w.tag(side_key(s));
+        sv v = w[side_key(s)];
         if (v.empty()) v = both;
         if (v.empty() && !generic.empty()) {
             if (is_opposite(generic)) {
@@ -338,29 +280,29 @@ void road_facilities(const WayContext& w, WayProfile& p) {
     // In France advisory (non-exclusive) lanes are the side strips of a chaussée à voie centrale
     // banalisée (FR wiki Key:cycleway:lane): the qualifier may be on :both, on each side, or on the
     // generic cycleway:lane when cycleway=lane puts lanes on both sides.
-    const bool advisory_both = w.tag("cycleway:both:lane") == "advisory" ||
-                               (w.tag("cycleway:left:lane") == "advisory" && w.tag("cycleway:right:lane") == "advisory") ||
-                               (w.tag("cycleway:lane") == "advisory" && generic == "lane");
+    const bool advisory_both = w[Key::cycleway_both_lane] == "advisory" ||
+                               (w[Key::cycleway_left_lane] == "advisory" && w[Key::cycleway_right_lane] == "advisory") ||
+                               (w[Key::cycleway_lane] == "advisory" && generic == "lane");
     for (const Side s : {right, left}) {
         const sv v = value[s];
         Facility f = Facility::aucun;
         if (!v.empty()) {
             const auto lookup = [&](const auto& table) {
-                return std::find_if(std::begin(table), std::end(table), [&](const SideValue& x) { return x.osm == v; });
+                return std::find_if(table.begin(), table.end(), [&](const tags::SideValue& x) { return x.osm == v; });
             };
-            const auto* sv_it = lookup(side_values);
-            f = sv_it != std::end(side_values) ? sv_it->facility : Facility::autre;
+            const auto* sv_it = lookup(tags::side_values);
+            f = sv_it != tags::side_values.end() ? sv_it->facility : Facility::autre;
             if (is_opposite(v) && !p.oneway_motor) {
-                const auto* two_way = lookup(opposite_on_two_way);
-                f = two_way != std::end(opposite_on_two_way) ? two_way->facility : f;
+                const auto* two_way = lookup(tags::opposite_on_two_way);
+                f = two_way != tags::opposite_on_two_way.end() ? two_way->facility : f;
             }
         }
         if (f == Facility::bande && advisory_both && value[right] == "lane" && value[left] == "lane") {
             f = Facility::cvcb;  // chaussée à voie centrale banalisée: advisory lanes on both sides
         }
         // Direction the side is ridden in.
-        sv so = w.tag(side_oneway_key(s));
-        if (so.empty()) so = w.tag("cycleway:both:oneway");
+        sv so = w[side_oneway_key(s)];
+        if (so.empty()) so = w[Key::cycleway_both_oneway];
         SideFlow flow = SideFlow::with_side;
         if (so == "no") {
             flow = SideFlow::both;
@@ -398,7 +340,7 @@ void road_facilities(const WayContext& w, WayProfile& p) {
         }
     }
     // Vélorue (cyclestreet / bicycle_road): the whole street is the facility.
-    if (is_yes(w.tag("cyclestreet")) || is_yes(w.tag("bicycle_road"))) {
+    if (is_yes(w[Key::cyclestreet]) || is_yes(w[Key::bicycle_road])) {
         for (const Side s : {right, left}) {
             if (p.side_facility[s] == Facility::aucun) p.side_facility[s] = Facility::velo_rue;
         }
@@ -436,27 +378,20 @@ void rule_facilities(const WayContext& w, WayProfile& p) {
 
 // 7. Physical attributes used by stress, classification of gaps and outputs.
 void rule_attributes(const WayContext& w, WayProfile& p) {
-    const sv lanes = w.tag("lanes");
+    const sv lanes = w[Key::lanes];
     if (!lanes.empty()) {
-        const long n = std::strtol(std::string{lanes}.c_str(), nullptr, 10);  // "2;3": the first value
+        const long n = std::strtol(w.c_str(Key::lanes), nullptr, 10);  // "2;3": the first value
         p.lanes = static_cast<std::uint8_t>(std::clamp(n, 0L, 20L));
     }
-    const sv bridge = w.tag("bridge");
+    const sv bridge = w[Key::bridge];
     p.bridge = !bridge.empty() && bridge != "no";
-    const sv tunnel = w.tag("tunnel");
+    const sv tunnel = w[Key::tunnel];
     p.tunnel = !tunnel.empty() && tunnel != "no";
-    p.lit = is_yes(w.tag("lit")) || w.tag("lit") == "24/7" || w.tag("lit") == "automatic";
-    const sv surface = w.tag("surface");
-    if (one_of(surface, {"asphalt", "concrete", "paved", "concrete:plates", "concrete:lanes", "paving_stones",
-                         "metal", "wood", "rubber", "tartan"})) {
-        p.surface = Surface::lisse;
-    } else if (one_of(surface, {"sett", "cobblestone", "unhewn_cobblestone", "cobblestone:flattened",
-                                "grass_paver", "compacted", "fine_gravel", "bricks"})) {
-        p.surface = Surface::rugueux;
-    } else if (one_of(surface, {"unpaved", "gravel", "ground", "dirt", "earth", "grass", "sand", "mud",
-                                "pebblestone", "woodchips"})) {
-        p.surface = Surface::meuble;
-    }
+    p.lit = one_of(w[Key::lit], tags::lit_values);
+    const sv surface = w[Key::surface];
+    const auto* known = std::find_if(tags::surface_values.begin(), tags::surface_values.end(),
+                                     [&](const tags::SurfaceValue& x) { return x.osm == surface; });
+    if (!surface.empty() && known != tags::surface_values.end()) p.surface = known->surface;
 }
 
 // 8. Level of traffic stress per direction (docs/traffic-stress.md).
@@ -485,8 +420,7 @@ constexpr Rule rules[] = {rule_class_defaults, rule_access,     rule_oneway,    
 
 }  // namespace
 
-WayProfile evaluate_way(const osmium::TagList& tags) {
-    const WayContext ctx{tags};
+WayProfile evaluate_way(const tags::TagView& ctx) {
     WayProfile p;
     for (const Rule rule : rules) {
         rule(ctx, p);
@@ -496,5 +430,7 @@ WayProfile evaluate_way(const osmium::TagList& tags) {
     }
     return p;
 }
+
+WayProfile evaluate_way(const osmium::TagList& tags) { return evaluate_way(tags::TagView{tags}); }
 
 }  // namespace maillon::importers

@@ -111,7 +111,7 @@ expect 1 "unknown parameter 'gaps.max_gap'" -- "$maillon" analyze "$work/ok.mail
 no_leftovers "$work/an"
 expect 1 "cannot create output directory '/nonexistent-dir/an'" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o /nonexistent-dir/an
 # A corridor of Paris 20e/12e/13e: QPV nearby; then the République extract, read directly from the PBF.
-expect 0 "gaps to close" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
+expect 0 "maillons à créer" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
 for f in gaps.geojson gaps.csv indicators.json indicators.csv run.json; do
   [[ -s "$work/an/$f" ]] && passes=$((passes + 1)) || { echo "FAIL: $work/an/$f missing"; failures=$((failures + 1)); }
 done

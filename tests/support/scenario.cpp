@@ -80,6 +80,16 @@ std::string Scenario::osm_xml() const {
         for (const auto& [k, v] : tags) xml << "    <tag k=\"" << escape(k) << "\" v=\"" << escape(v) << "\"/>\n";
         xml << "  </way>\n";
     }
+    int relation_id = 5000;
+    for (const auto& [members, tags] : relations) {
+        xml << "  <relation id=\"" << relation_id++ << "\" version=\"1\" timestamp=\"2024-01-01T00:00:00Z\">\n";
+        for (const std::size_t m : members) {
+            REQUIRE(m < ways.size());  // a relation names a way missing from the scenario
+            xml << "    <member type=\"way\" ref=\"" << 1000 + m << "\" role=\"outer\"/>\n";
+        }
+        for (const auto& [k, v] : tags) xml << "    <tag k=\"" << escape(k) << "\" v=\"" << escape(v) << "\"/>\n";
+        xml << "  </relation>\n";
+    }
     xml << "</osm>\n";
     return xml.str();
 }

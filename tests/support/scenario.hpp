@@ -30,6 +30,9 @@ struct Scenario {
     std::vector<std::pair<std::string, Tags>> ways;
     std::map<char, Tags> node_tags{};
     double grid_m = 10.0;
+    /// Relations: members are ways of `ways`, by their position in it (role outer), and tags, e.g.
+    /// a commune boundary {{0, 1, 2}, {{"type", "boundary"}, {"boundary", "administrative"}, …}}.
+    std::vector<std::pair<std::vector<std::size_t>, Tags>> relations{};
 
     /// Writes the OSM file and imports it. @throws whatever import_osm throws.
     Graph build() const;

@@ -1,6 +1,6 @@
 #pragma once
 // Every parameter of `maillon analyze`, with its default. A profile JSON file overrides any of
-// them (importers/profile_json); run.json records the values used. Documented in
+// them (analysis/src/profile_json.cpp); run.json records the values used. Documented in
 // docs/ranking.md and docs/gaps.md.
 
 #include "maillon/attributes.hpp"
@@ -79,12 +79,26 @@ struct RankingParams {
            factor_bridge = 5.0;
 };
 
+/// The study area (docs/area.md).
+struct AreaParams {
+    /// The extract should reach this far beyond the study area (--area), so that the searches of
+    /// gaps near its boundary are not cut: a warning says where it does not.
+    double buffer_m = 2000;
+    /// Gaps within this distance of the extract's own edge are flagged `edge` and left out of the
+    /// ranking: their detour and benefit are cut short by the missing network beyond.
+    double edge_m = 50;
+    /// A QPV with less than this share of its polygon inside the area (and the extract) is partial:
+    /// its shares are shown but not compared with the territory.
+    double qpv_partial_share = 0.95;
+};
+
 struct AnalysisProfile {
     NetworkParams network;
     GapParams gaps;
     CoverageParams coverage;
     BenefitParams benefit;
     RankingParams ranking;
+    AreaParams area;
 };
 
 }  // namespace maillon

@@ -37,6 +37,7 @@ enum class GapStatus : std::uint8_t {
     listed,         // the main list: ranked projects, and data issues (unranked)
     below_benefit,  // a project of its own whose benefit is below gaps.min_benefit
     easy_junction,  // a short interruption at a junction that is easy to cross
+    edge,           // within area.edge_m of the extract's edge: its measures are cut short, not ranked
 };
 std::string_view key(GapStatus s) noexcept;
 
@@ -75,6 +76,7 @@ struct Gap {
     std::uint8_t crossing_lts = 0;      // stress of the busiest road crossed on the way (0: none)
     std::vector<std::uint32_t> names;   // indices into the graph's names, in route order
     Treatment treatment = Treatment::calm_street;
+    std::int32_t commune = -1;          // graph commune at the gap's middle (CommuneLocator), -1 when none
 
     // Measures (measure_gaps).
     bool joins_components = false;

@@ -45,10 +45,6 @@ public:
     GeosContext& operator=(GeosContext&&) = delete;
 
     GEOSContextHandle_t handle() const noexcept { return handle_; }
-    /// The last error GEOS reported through this context ("" if none since clear_messages()).
-    const std::string& last_error() const noexcept { return error_; }
-    /// The last notice (warning) GEOS reported, e.g. "Self-intersection at or near point …".
-    const std::string& last_notice() const noexcept { return notice_; }
     void clear_messages() noexcept;
     /// Throws geos_error("<what>: <last GEOS error>").
     [[noreturn]] void fail(const std::string& what) const;

@@ -38,6 +38,7 @@ struct PopulationPoint {
     // points and must add up to the source's figure.
     double residents = std::numeric_limits<double>::quiet_NaN();
     std::int32_t qpv = -1;  // index of the QPV containing the point, -1 outside
+    bool in_area = true;    // inside the study area (--area); always true without one
     bool has_residents() const noexcept { return !std::isnan(residents); }
 };
 

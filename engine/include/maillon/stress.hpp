@@ -20,6 +20,10 @@ struct StressInput {
     bool oneway_motor = false;
 };
 
+/// The input of an edge ridden in mixed traffic (no facility): the stress of the road itself, as a
+/// gap sees it and as a crossing of it is judged.
+StressInput mixed_traffic_input(const GraphData& d, EdgeId e) noexcept;
+
 /// Speed assumed when maxspeed is not tagged (French urban defaults; zone regimes apply first).
 std::uint8_t default_speed_kmh(Highway h, Regime r) noexcept;
 

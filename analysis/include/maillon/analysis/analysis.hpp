@@ -11,12 +11,14 @@
 #include "maillon/graph.hpp"
 #include "maillon/importers/population_grid.hpp"
 #include "maillon/importers/qpv.hpp"
+#include "maillon/importers/study_area.hpp"
 #include "maillon/importers/qpv_population.hpp"
 #include "maillon/population.hpp"
 #include "maillon/stations.hpp"
 
 #include <cmath>
 #include <limits>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@ namespace maillon::analysis {
 struct PopulationInputs {
     const PopulationGrid* grid = nullptr;             // --population: INSEE's 200 m grid
     const QpvPopulationTable* qpv_table = nullptr;    // --qpv-population: residents per QPV code
+    const StudyArea* area = nullptr;                  // --area: the territory the figures are for
 };
 
 /// What the population step read, placed and could not place (run.json "population").
@@ -58,7 +61,13 @@ struct IndicatorRow {
     double residents_near_network = 0, residents_near_low_stress = 0, residents_near_station = 0;
     double residents_beyond_reach = 0;  // placed in it but farther than snap_max_m from any walkable way
     double residents_declared = std::numeric_limits<double>::quiet_NaN();  // QPV: from the table or the layer
-    double covered_share = 1;           // QPV: share of its area inside the extract's box
+    double covered_share = 1;           // QPV: share of its area inside the study area (the extract's box without one)
+    double weight_beyond_reach = 0;     // population (model unit) placed in it but beyond walking reach
+    /// QPV: covered_share below area.qpv_partial_share, or the extract's ways reach less than half of
+    /// its population (a corridor extract): shown, not compared with the territory.
+    bool partial = false;
+    double reached_share() const { return weight + weight_beyond_reach > 0 ? weight / (weight + weight_beyond_reach) : 0.0; }
+    double residents_outside_area = 0;  // QPV: placed in it but outside the study area (known residents)
     double km_network_inside = 0;
     double km_network_within = 0;       // within walk_m (straight line) of the QPV
     std::vector<std::uint32_t> top_gaps;  // ranks of the best gaps serving it
@@ -72,6 +81,20 @@ private:
         if (counts_residents()) return residents > 0 ? r / residents : 0;
         return weight > 0 ? w / weight : 0;
     }
+};
+
+/// The listed projects of one commune or one QPV together (summaries.cpp).
+struct GapSummary {
+    std::string scope;  // "commune" or "qpv"
+    std::string code, name;  // commune: INSEE code (when the boundary has one) and name; QPV: code and name
+    std::size_t gaps = 0;
+    double metres = 0;
+    std::array<double, gap_class_count> metres_by_class{};
+    // Served within walk_m by any of them, each resident once; for a QPV, its own residents only.
+    double residents_served = std::numeric_limits<double>::quiet_NaN();
+    double qpv_residents_served = std::numeric_limits<double>::quiet_NaN();
+    double weight_served = 0, qpv_weight_served = 0;  // the same in the model's unit
+    std::vector<std::uint32_t> top_ranks;  // the ranks of its first ten projects
 };
 
 /// Bike-share stations to analyse (issue 4): existing ones fixed, planned ones ranked.
@@ -97,7 +120,11 @@ struct AnalysisResult {
     std::vector<Gap> gaps;                // the main list: ranked projects first, then data issues (rank 0)
     std::vector<Gap> candidates;          // the secondary layer: projects below the benefit cut, easy junctions
     std::size_t overlapping = 0;          // candidates that gave way to a gap (in its merged_candidates)
+    std::size_t outside_area = 0;         // gaps found beyond the study area (in its buffer): not reported
+    std::size_t at_edge = 0;              // projects at the extract's edge: in candidates, status edge
     std::vector<IndicatorRow> indicators; // territory, all_qpv, then each QPV in the area
+    std::vector<GapSummary> commune_summary;  // listed projects per commune
+    std::vector<GapSummary> qpv_summary;      // listed projects per QPV they serve
     bool has_stations = false;
     StationAnalysis stations;
     std::vector<std::string> warnings;

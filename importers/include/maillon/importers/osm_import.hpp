@@ -1,17 +1,20 @@
 #pragma once
 // `maillon import`: an OSM extract (.osm.pbf, .osm, .osm.bz2, .osm.gz) to a routing graph.
 //
-// The pipeline, one phase per function (src/osm_import.cpp):
-//   read_ways        a relation pre-pass on a thread of its own (relations to assemble into
-//                    communes, building and POI multipolygons), and one pass over the file with
-//                    libosmium: node locations
-//                    into an index that suits the input size, tag rules on every way, keep ways
-//                    usable by bike or foot; buildings and POIs of nodes and closed ways
-//   places           assemble the relations' rings (communes, multipolygons)
+// The pipeline (src/osm_import.cpp), on a libosmium thread pool of one thread a core:
+//   relations        a first pass on a thread of its own (place_relations.cpp): the relations to assemble
+//                    (communes, building and POI multipolygons) go to libosmium's MultipolygonManager; a PBF
+//                    file sorted by type then id is read from its last blocks only
+//   read_ways        the reading pass (read_ways.cpp): the pool decodes the blocks, and reads each buffer of
+//                    nodes (node_chunk.cpp: locations, flags, POIs) and of ways (way_chunk.cpp: tag rules of
+//                    tag_tables.hpp, node lookups, footprints) while the next blocks are decoded; the main thread
+//                    appends them in file order, counts node uses and gives member ways to the manager, which
+//                    assembles each relation as soon as its last member way has come
 //   number_nodes     graph nodes are way ends and nodes shared by two kept ways
-//   assemble_edges   split kept ways at graph nodes into edges with per-direction attributes
+//   assemble_edges   split kept ways at graph nodes into edges with per-direction attributes, one part a core
 //   crossing stress  where low-stress ways cross busy roads
 //   adjacency        the CSR graph
+// The result does not depend on the number of threads: the graph file is the same byte for byte.
 
 #include "maillon/graph.hpp"
 

@@ -1,10 +1,11 @@
 #pragma once
 // How a cyclist and a pedestrian may use one OSM way, read from its tags.
 //
-// evaluate_way() runs an ordered list of small rules over a WayContext, as OSRM's
+// evaluate_way() runs an ordered list of small rules over the way's tags, as OSRM's
 // bicycle profile does with its `Sequence { ... }`: each rule reads a few tags, fills
-// some fields and may drop the way. The rules, the tags each one reads and their value
-// tables are documented in docs/tag-rules.md; keep the two in sync.
+// some fields and may drop the way. The keys and value tables the rules read are gathered
+// in importers/src/tag_tables.hpp, the rules in importers/src/way_profile.cpp; both are
+// documented in docs/tag-rules.md: keep them in sync.
 
 #include "maillon/attributes.hpp"
 
@@ -45,21 +46,6 @@ struct WayProfile {
     Surface surface = Surface::unknown;
     std::array<std::uint8_t, 2> lts{};  // [Direction], 0 where not cyclable
     std::string_view drop_reason;       // why keep is false, for diagnostics
-};
-
-/// Read-only view of a way's tags shared by the rules.
-class WayContext {
-public:
-    explicit WayContext(const osmium::TagList& tags) : m_tags(tags) {}
-    /// Tag value or "" when absent.
-    std::string_view tag(const char* key) const noexcept {
-        const char* v = m_tags.get_value_by_key(key);
-        return v ? std::string_view{v} : std::string_view{};
-    }
-    bool has(const char* key) const noexcept { return m_tags.has_key(key); }
-
-private:
-    const osmium::TagList& m_tags;
 };
 
 /// Runs every rule in order and returns the profile.

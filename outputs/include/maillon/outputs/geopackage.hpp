@@ -1,0 +1,22 @@
+#pragma once
+// results.gpkg (docs/data-dictionary.md): the analysis as one GeoPackage for QGIS, written with
+// GDAL/OGR's C API. Layers: gaps, candidates, network (the cycle network's edges by facility, as the
+// server's network layer), stations (when analysed), qpv (with their indicator fields); French
+// field aliases (gpkg_data_columns) and a default QGIS style per layer in the `layer_styles` table
+// QGIS reads (gaps by rank and network by facility in the web map's colours).
+
+#include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis_profile.hpp"
+#include "maillon/graph.hpp"
+#include "maillon/importers/qpv.hpp"
+
+#include <string>
+
+namespace maillon::outputs {
+
+/// Writes the GeoPackage at `path` (which must not exist; the caller writes it in its temporary
+/// output directory). @throws input_error naming the file and GDAL's message.
+void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
+                      const AnalysisProfile& profile);
+
+}  // namespace maillon::outputs

@@ -1,0 +1,71 @@
+// Reading an analyze output directory back for the report (outputs/analyze_files.cpp): what is not
+// one, or not of this version, is refused with a message naming the directory and the fix.
+
+#include "maillon/errors.hpp"
+#include "maillon/outputs/analyze_files.hpp"
+#include "maillon/version.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace maillon;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Dir {
+    std::string path = test::temp_path("analyze-dir");
+    Dir() { fs::create_directories(path); }
+    ~Dir() { fs::remove_all(path); }
+    void write(const std::string& name, const std::string& text) const { std::ofstream{path + "/" + name} << text; }
+    void complete(const std::string& version = version_string) const {
+        write("run.json", R"({"engine": {"name": "maillon", "version": ")" + version + R"("}, "parameters": {},
+                              "inputs": [{"role": "qpv", "path": "q.geojson"}]})");
+        write("gaps.geojson", R"({"type": "FeatureCollection", "features": []})");
+        write("candidates.geojson", R"({"type": "FeatureCollection", "features": []})");
+        write("indicators.json", R"({"rows": []})");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an analyze directory is read with its optional stations file") {
+    const Dir d;
+    d.complete();
+    outputs::AnalyzeFiles f = outputs::read_analyze_dir(d.path + "/");
+    CHECK(f.dir == d.path);
+    CHECK(!f.stations);
+    CHECK(outputs::run_input(f.run, "qpv") == "q.geojson");
+    CHECK(outputs::run_input(f.run, "population").empty());
+    d.write("stations.geojson", R"({"type": "FeatureCollection", "features": []})");
+    CHECK(outputs::read_analyze_dir(d.path).stations);
+}
+
+TEST_CASE("what is not an analyze directory of this version is refused, naming the problem and the fix") {
+    const Dir d;
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path + "/none"), Catch::Contains("is not a directory"));
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("not a 'maillon analyze' output directory (no run.json)"));
+    d.write("run.json", "{ not json");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("run.json' is not valid JSON"));
+    d.write("run.json", R"({"engine": {"name": "osrm"}})");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("is not a maillon run file"));
+    d.complete("0.0.1");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path),
+                      Catch::Contains("was written by maillon 0.0.1, this is maillon " + std::string{version_string}) &&
+                          Catch::Contains("re-run 'maillon analyze'"));
+    d.complete();
+    fs::remove(d.path + "/gaps.geojson");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("has no gaps.geojson"));
+    d.write("gaps.geojson", R"({"type": "Feature"})");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("is not a GeoJSON FeatureCollection"));
+    d.complete();
+    fs::remove(d.path + "/candidates.geojson");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("has no candidates.geojson"));
+    d.complete();
+    d.write("indicators.json", "{}");
+    CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("has no indicator rows"));
+    CHECK_THROWS_AS(outputs::read_analyze_dir(d.path), input_error);
+}
