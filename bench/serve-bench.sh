@@ -13,7 +13,8 @@
 # Environment: MAILLON_BENCH_DIR (default /tmp/maillon-bench: the tiled extract, its graph, the
 # QPV laid over it), MAILLON_BENCH_SECONDS (per endpoint and round, default 10),
 # MAILLON_BENCH_CONNECTIONS (default 32), MAILLON_BENCH_QPV_COPIES (QPV layer copies over the
-# large graph, default 32 as in analyze-bench.sh). Progress on stderr, the table on stdout.
+# large graph, default 32 as in analyze-bench.sh), MAILLON_BENCH_ONLY (one graph of demo, idf-tiled,
+# idf-grid: to rerun it alone). Progress on stderr, the table on stdout.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +30,8 @@ BENCH_DIR="${MAILLON_BENCH_DIR:-/tmp/maillon-bench}"
 SECONDS_EACH="${MAILLON_BENCH_SECONDS:-10}"
 CONNECTIONS="${MAILLON_BENCH_CONNECTIONS:-32}"
 COPIES="${MAILLON_BENCH_QPV_COPIES:-32}"
+ONLY="${MAILLON_BENCH_ONLY:-}"
+[[ -z "$ONLY" || "$ONLY" =~ ^(demo|idf-tiled|idf-grid)$ ]] || { echo "MAILLON_BENCH_ONLY must be demo, idf-tiled or idf-grid" >&2; exit 2; }
 ROUNDS=2
 if ((QUICK)); then SECONDS_EACH=1; CONNECTIONS=8; ROUNDS=1; fi
 MAILLON="$BUILD_DIR/cli/maillon"
@@ -149,6 +152,7 @@ failures=0
 bench_region() {  # bench_region NAME TIMEOUT_S SERVE_ARGS...
     local name=$1 timeout=$2 round endpoint res rps p50 p99 err non2xx rss
     shift 2
+    [[ -z "$ONLY" || "$ONLY" == "$name" ]] || return 0
     log "$name: starting maillon serve $*"
     start_server "$name" "$timeout" "$@"
     make_scripts "$name"
@@ -189,6 +193,7 @@ bench_region demo 120 "$DATA/paris-republique.osm.pbf" --qpv "$DATA/qpv2024-idf-
 # COPIES copies of the QPV layer over its bbox (shift_geojson.py), and benchmarks the server on it.
 large_graph() {
     local name=$1 pbf=$2 copies=$3 graph qpv bbox
+    [[ -z "$ONLY" || "$ONLY" == "$name" ]] || return 0
     graph="$BENCH_DIR/$name.maillon"
     qpv="$BENCH_DIR/$name-qpv-$copies.geojson"
     if [[ ! -f "$graph" || "$graph" -ot "$pbf" ]]; then

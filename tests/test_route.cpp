@@ -111,6 +111,44 @@ TEST_CASE("a route keeps to one-way streets and to its budget", "[route]") {
     CHECK_FALSE(search.route(*p20, *p80, bike, 50.F));
 }
 
+TEST_CASE("a low-stress route to a point on a busy road is refused without a search", "[route]") {
+    //   A-----D-----F   AD, DF residential; DE a primary road (LTS 4 for bikes, no cycle lane)
+    //         |
+    //         E
+    const Scenario s{R"(
+        A-----D-----F
+              |
+              |
+              E
+    )",
+                     {{"AD", {{"highway", "residential"}}}, {"DF", {{"highway", "residential"}}},
+                      {"DE", {{"highway", "primary"}, {"maxspeed", "70"}}}}};
+    const Graph g = s.build();
+    const auto edge = [&](char a, char b) { return maillon::edge_of(Scenario::arc(g, a, b)); };
+    const auto at_middle = [&](char a, char b) {
+        Snap snap;
+        snap.edge = edge(a, b);
+        snap.offset_m = g.length_m(snap.edge) / 2;
+        const Coord ca = g.data().node_coord[Scenario::node(g, a)], cb = g.data().node_coord[Scenario::node(g, b)];
+        snap.position = Coord::from_degrees((ca.lon() + cb.lon()) / 2, (ca.lat() + cb.lat()) / 2);
+        return snap;
+    };
+    const LowStressFilter calm{&g, 2};
+    REQUIRE(calm(maillon::arc_of(edge('A', 'D'), false)));
+    REQUIRE_FALSE(calm(maillon::arc_of(edge('D', 'E'), false)));
+    REQUIRE_FALSE(calm(maillon::arc_of(edge('D', 'E'), true)));
+    RouteSearch search{g};
+    // The busy road is reachable by bike, and its ends are in the low-stress network's component:
+    // only the end edge tells that no low-stress route arrives (it used to search the whole budget).
+    CHECK(search.route(at_middle('A', 'D'), at_middle('D', 'E'), ModeFilter{&g, Mode::bike}, no_budget));
+    CHECK_FALSE(search.route(at_middle('A', 'D'), at_middle('D', 'E'), calm, no_budget));
+    CHECK(search.settled_count() == 0);
+    CHECK_FALSE(search.route(at_middle('D', 'E'), at_middle('A', 'D'), calm, no_budget));
+    CHECK(search.settled_count() == 0);
+    CHECK(search.route(at_middle('A', 'D'), at_middle('D', 'F'), calm, no_budget));
+    CHECK(search.settled_count() > 0);
+}
+
 TEST_CASE("route components tell islands apart", "[route]") {
     //   A---B   C---D        two islands; CD is a footway (no bike)
     const Scenario s{R"(

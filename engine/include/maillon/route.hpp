@@ -99,6 +99,12 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
             return r;
         }
     }
+    // An end on an edge the filter refuses both ways (a low-stress route to a point snapped onto a
+    // busy road): no route, said at once. Searching would settle everything the budget allows
+    // without ever arriving (measured: 0.5 s on an Île-de-France-sized grid).
+    const bool leave_ok = filter(arc_of(from.edge, false)) || filter(arc_of(from.edge, true));
+    const bool arrive_ok = filter(arc_of(to.edge, false)) || filter(arc_of(to.edge, true));
+    if (!leave_ok || !arrive_ok) return std::nullopt;
     begin_run();
     m_target = to.position;
     const std::uint32_t labelled = m_generation;
