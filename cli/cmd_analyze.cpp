@@ -103,7 +103,7 @@ public:
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
                                m_population.grid, m_population.qpv_table, m_population.area};
-        out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
+        out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs(), m_output).dump(2) + "\n");
         verbose("writing results.gpkg");
         outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
         int code = 0;

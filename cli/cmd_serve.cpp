@@ -4,6 +4,7 @@
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/outputs/analyze_files.hpp"
 #include "maillon/server/server.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
@@ -156,11 +157,11 @@ private:
     void from_analyze_dir(const std::string& dir) {
         std::ifstream in{dir + "/run.json"};
         if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
-        const auto run = nlohmann::json::parse(in, nullptr, false);
+        const auto run = nlohmann::ordered_json::parse(in, nullptr, false);
         if (run.is_discarded() || !run.contains("inputs")) throw input_error{"'" + dir + "/run.json' is not a maillon run file"};
         for (const auto& input : run["inputs"]) {
             const std::string role = input.value("role", "");
-            const std::string path = input.value("path", "");
+            const std::string path = outputs::resolve_run_input(run, role, dir);
             if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
             if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
             if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;
