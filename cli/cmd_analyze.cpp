@@ -136,9 +136,9 @@ private:
                     count_noun_fr(static_cast<double>(data), "erreur de données probable", "erreurs de données probables").c_str(),
                     count_noun_fr(static_cast<double>(r.candidate_count), "candidat", "candidats").c_str());
         const bool residents = r.qpv_residents_known;
-        std::printf("population model: %s (%s)\n", std::string{key(r.model)}.c_str(), model_text(r.model));
+        std::printf("population : %s\n", model_text(r.model));
         if (std::isfinite(r.population.residents_read)) {
-            std::printf("residents: %s read, %s in the extract, %s inside QPV, %s beyond walking reach\n",
+            std::printf("habitants : %s lus, %s dans l’extrait, %s dans les QPV, %s hors de portée à pied\n",
                         analysis_people(r.population.residents_read).c_str(),
                         analysis_people(r.population.residents_in_extract).c_str(),
                         analysis_people(r.population.residents_in_qpv).c_str(),
@@ -161,14 +161,14 @@ private:
 
     static const char* model_text(PopulationModel m) {
         switch (m) {
-            case PopulationModel::grid: return "INSEE 200 m grid: QPV coverage in residents";
-            case PopulationModel::qpv_population: return "QPV populations: QPV coverage in residents, territory in hectares";
-            case PopulationModel::floor_area: return "residential floor area";
+            case PopulationModel::grid: return "carroyage de l’Insee à 200 m : couverture des QPV en habitants";
+            case PopulationModel::qpv_population: return "population des QPV : QPV en habitants, territoire en hectares";
+            case PopulationModel::floor_area: return "surface de plancher résidentielle (bâtiments OSM)";
             case PopulationModel::area: break;
         }
-        return "no population source: QPV area within 300 m, in hectares";
+        return "aucune source de population : surface des QPV à 300 m, en hectares";
     }
-    static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::people_text(v) : "-"; }
+    static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::count_fr(v) : "-"; }
 
     std::string m_input, m_qpv, m_profile, m_output;
     PopulationFiles m_population;
