@@ -34,16 +34,15 @@ if [[ "$QUICK" == 1 ]]; then
     INPUT="$ROOT/tests/data/paris-republique.osm.pbf"
 fi
 
-die() { echo "report-bench: $*" >&2; exit 1; }
-log() { echo "report-bench: $*" >&2; }
+PROG=report-bench
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
 if [[ $# -gt 1 || "${1:-}" == -* || ! "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: $0 [BUILD_DIR]   (default: build; MAILLON_BENCH_RUNS must be a positive integer)" >&2
     exit 2
 fi
-if [[ "$BUILD_DIR" != /* && ! -d "$BUILD_DIR" && -d "$ROOT/$BUILD_DIR" ]]; then
-    BUILD_DIR="$ROOT/$BUILD_DIR"
-fi
+BUILD_DIR="$(resolve_build_dir "$BUILD_DIR")"
 MAILLON="$BUILD_DIR/cli/maillon"
 TILER="$BUILD_DIR/bench/maillon-tile-extract"
 [[ -x "$TIME" ]] || die "$TIME not found (GNU time; on Debian: apt-get install time)"
@@ -56,26 +55,6 @@ if [[ ! -f "$INPUT" ]]; then
     log "creating $INPUT (about 280 MB, takes a while)"
     "$TILER" "$ROOT/tests/data/liechtenstein-2015.osm.pbf" "$INPUT" --target-mb 280 >&2 || die "maillon-tile-extract failed"
 fi
-
-# measure CMD... : runs CMD $RUNS times and prints "median_wall_s median_peak_rss_kb".
-measure() {
-    local out i t0 t1
-    out="$(mktemp)"
-    for ((i = 0; i < RUNS; i++)); do
-        t0=$(date +%s%N)
-        if ! "$TIME" -f '%M' -o "$out.rss" "$@" >/dev/null 2>"$out.err"; then
-            cat "$out.err" >&2
-            rm -f "$out" "$out.rss" "$out.err"
-            die "command failed: $*"
-        fi
-        t1=$(date +%s%N)
-        echo "$(((t1 - t0) / 1000000)) $(tail -n1 "$out.rss")" >>"$out"
-    done
-    local mid=$(((RUNS + 1) / 2))
-    echo "$(cut -d' ' -f1 "$out" | sort -n | sed -n "${mid}p" | awk '{ printf "%.3f", $1 / 1000 }')" \
-         "$(cut -d' ' -f2 "$out" | sort -n | sed -n "${mid}p")"
-    rm -f "$out" "$out.rss" "$out.err"
-}
 
 graph="$WORK/region.maillon"
 qpv="$WORK/qpv.geojson"
@@ -94,11 +73,11 @@ else
 fi
 
 log "maillon analyze (writes results.gpkg too)"
-read -r ana_s ana_kb <<<"$(measure "$MAILLON" analyze "$graph" --qpv "$qpv" -o "$out" --overwrite -q)"
+read -r ana_s ana_kb _ <<<"$(measure "$MAILLON" analyze "$graph" --qpv "$qpv" -o "$out" --overwrite -q)"
 gaps="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["gaps"])' "$out/run.json")"
 
 log "maillon report --top $TOP"
-read -r rep_s rep_kb <<<"$(measure "$MAILLON" report "$out" -o "$WORK/report" --top "$TOP" --overwrite -q)"
+read -r rep_s rep_kb _ <<<"$(measure "$MAILLON" report "$out" -o "$WORK/report" --top "$TOP" --overwrite -q)"
 html_b="$(stat -c %s "$WORK/report/report.html")"
 pdf_b="$(stat -c %s "$WORK/report/report.pdf")"
 pages="$(pdfinfo "$WORK/report/report.pdf" | awk '/^Pages:/ { print $2 }')"
