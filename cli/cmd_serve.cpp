@@ -1,6 +1,7 @@
 // maillon serve [GRAPH|EXTRACT|ANALYZE_DIR] …: the API and the web map.
 
 #include "commands.hpp"
+#include "install_layout.hpp"
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
@@ -28,8 +29,6 @@ namespace fs = std::filesystem;
 namespace maillon::cli {
 namespace {
 
-/// The embedded demo, from the source tree this binary was built from.
-const std::string source_dir = MAILLON_SOURCE_DIR;
 
 class ServeCommand : public Command {
 public:
@@ -49,33 +48,43 @@ public:
             ("profile", po::value<std::string>(&m_inputs.profile), "JSON profile (docs/ranking.md)")
             ("bind", po::value<std::string>(&m_bind)->default_value("127.0.0.1"), "address to listen on")
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
-            ("web-root", po::value<std::string>(&m_web_root)->default_value(source_dir + "/web-static"), "directory of the web page")
-            ("INPUT", po::value<std::string>(&m_inputs.graph_or_extract), "graph, extract or analyze output directory");
+            ("web-root", po::value<std::string>(&m_web_root), "directory of the web page (default: share/maillon/web of the install)");
+        po::options_description hidden;  // the optional positional input: not an option of the help
+        hidden.add_options()("INPUT", po::value<std::string>(&m_inputs.graph_or_extract));
         add_population_options(options, m_population);
         add_station_options(options, m_stations);
         po::positional_options_description pos;
         pos.add("INPUT", 1);
         m_options.add(options).add(common_options());
+        po::options_description all;
+        all.add(m_options).add(hidden);
         po::variables_map vm;
         try {
-            po::store(po::command_line_parser(args).options(m_options).positional(pos).run(), vm);
+            po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
             po::notify(vm);
         } catch (const po::error& e) {
             throw argument_error{std::string{e.what()} + "\nUsage: " + synopsis()};
         }
         if (m_help) return;
         if (m_port < 1 || m_port > 65535) throw argument_error{"--port must be from 1 to 65535"};
+        const std::string share = share_dir();
+        if (m_web_root.empty() && !share.empty()) m_web_root = share + "/web";
         if (m_inputs.graph_or_extract.empty()) {  // the demo
-            m_inputs.graph_or_extract = source_dir + "/tests/data/paris-republique.osm.pbf";
-            if (m_inputs.qpv.empty()) m_inputs.qpv = source_dir + "/tests/data/qpv2024-idf-simplified.geojson";
+            if (share.empty() || !fs::is_directory(share + "/demo")) {
+                throw input_error{"the embedded demo's data is not found (no share/maillon/demo beside this executable): "
+                                  "install maillon with 'cmake --install', set MAILLON_SHARE_DIR, or give a graph or an extract"};
+            }
+            const std::string demo = share + "/demo";
+            m_inputs.graph_or_extract = demo + "/paris-republique.osm.pbf";
+            if (m_inputs.qpv.empty()) m_inputs.qpv = demo + "/qpv2024-idf-simplified.geojson";
             // Real INSEE residents (Filosofi 2021, 200 m cells of central Paris): gaps ranked by QPV residents served.
             if (m_population.grid.empty() && m_population.qpv_table.empty()) {
-                m_population.grid = source_dir + "/tests/data/filosofi2021-paris-centre-200m.csv";
+                m_population.grid = demo + "/filosofi2021-paris-centre-200m.csv";
             }
             if (!m_stations.any()) {
-                m_stations.gbfs = source_dir + "/tests/data/station_information_2025-10-18.json";
-                m_stations.status = source_dir + "/tests/data/station_status_2025-10-18.json";
-                m_stations.planned = source_dir + "/tests/data/demo-planned-stations.csv";
+                m_stations.gbfs = demo + "/station_information_2025-10-18.json";
+                m_stations.status = demo + "/station_status_2025-10-18.json";
+                m_stations.planned = demo + "/demo-planned-stations.csv";
             }
         } else if (fs::is_directory(m_inputs.graph_or_extract)) {
             from_analyze_dir(m_inputs.graph_or_extract);
@@ -121,7 +130,8 @@ public:
             if (fs::is_directory(leaflet)) options.leaflet_dir = leaflet;
             else verbose("warning: Leaflet is not installed: run 'npm ci --prefix " + m_web_root + "' for the map");
         } else {
-            verbose("warning: no web page in '" + m_web_root + "': serving the API only");
+            verbose(m_web_root.empty() ? "warning: no web page found (no share/maillon/web beside this executable; give --web-root DIR): serving the API only"
+                                       : "warning: no web page in '" + m_web_root + "': serving the API only");
         }
         options.log = [](const std::string& line) {
             const std::time_t t = std::time(nullptr);
