@@ -5,6 +5,7 @@
 #include "load_input.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
 #include "maillon/outputs/analyze_files.hpp"
 #include "maillon/server/server.hpp"
 #include "run_info.hpp"
@@ -15,9 +16,11 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +104,11 @@ public:
         sigaddset(&signals, SIGINT);
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        // Bind before the analysis (minutes on a region): a busy port fails at once, and
+        // "serving on" is printed only once the port is ours.
+        server::ApiServer server{server_options()};
+        if (const int err = server.bind(m_bind, m_port); err != 0) throw input_error{bind_failure(err)};
+
         const auto t0 = std::chrono::steady_clock::now();
         const AnalysisProfile profile = read_profile(m_inputs.profile);
         Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
@@ -122,7 +130,29 @@ public:
         m_inputs.area = m_population.area;
         analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s, population.inputs());
         const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
+        server.set_state(state);
 
+        std::thread waiter{[&] {
+            int sig = 0;
+            sigwait(&signals, &sig);
+            if (sig != 0) {
+                verbose(std::string{"stopping ("} + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")");
+                server.stop();
+            }
+        }};
+        std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
+        std::fflush(stdout);
+        if (!server.listen_after_bind()) {  // the listening socket failed: no signal will come
+            pthread_kill(waiter.native_handle(), SIGTERM);
+            waiter.join();
+            throw input_error{"the listening socket on " + m_bind + ":" + std::to_string(m_port) + " failed: restart maillon serve"};
+        }
+        waiter.join();
+        return 0;
+    }
+
+private:
+    server::ServerOptions server_options() {
         server::ServerOptions options;
         if (fs::is_regular_file(m_web_root + "/index.html")) {
             options.web_root = m_web_root;
@@ -139,39 +169,45 @@ public:
             std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
             std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
         };
-        server::ApiServer server{state, options};
-
-        std::thread waiter{[&] {
-            int sig = 0;
-            sigwait(&signals, &sig);
-            if (sig != 0) {
-                verbose(std::string{"stopping ("} + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ")");
-                server.stop();
-            }
-        }};
-        std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
-        std::fflush(stdout);
-        const bool ok = server.listen(m_bind, m_port);
-        if (!ok) {
-            pthread_kill(waiter.native_handle(), SIGTERM);
-            waiter.join();
-            throw input_error{"cannot listen on " + m_bind + ":" + std::to_string(m_port) +
-                              " (address in use? try another --port)"};
-        }
-        waiter.join();
-        return 0;
+        return options;
     }
 
-private:
+    /// Why --bind/--port cannot be listened on, and what to do about it.
+    std::string bind_failure(int err) const {
+        const std::string where = m_bind + ":" + std::to_string(m_port);
+        if (err == EADDRINUSE) {
+            return "cannot listen on " + where + ": port " + std::to_string(m_port) +
+                   " is already in use (another 'maillon serve'?): stop that program or choose another --port";
+        }
+        if (err == EACCES) {
+            return "cannot listen on " + where + ": permission denied (ports below 1024 need root): choose --port 1024 or above";
+        }
+        return "cannot listen on " + where + ": '" + m_bind + "' is not an address of this machine (" + std::strerror(err) +
+               "): give --bind 127.0.0.1, 0.0.0.0 or one of its IP addresses";
+    }
+
     /// An `analyze` output directory: the same inputs again (run.json), checked unchanged.
     void from_analyze_dir(const std::string& dir) {
         std::ifstream in{dir + "/run.json"};
         if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
-        const auto run = nlohmann::ordered_json::parse(in, nullptr, false);
-        if (run.is_discarded() || !run.contains("inputs")) throw input_error{"'" + dir + "/run.json' is not a maillon run file"};
+        nlohmann::ordered_json run;
+        try {
+            run = importers::parse_json_bounded(in, "'" + dir + "/run.json'");
+        } catch (const nlohmann::json::parse_error&) {
+        }
+        if (!run.is_object() || !run.contains("inputs") || !run["inputs"].is_array()) {
+            throw input_error{"'" + dir + "/run.json' is not a maillon run file: run 'maillon analyze' again into that directory"};
+        }
         for (const auto& input : run["inputs"]) {
-            const std::string role = input.value("role", "");
-            const std::string path = outputs::resolve_run_input(run, role, dir);
+            const auto text = [&](const char* key) {
+                const auto it = input.is_object() ? input.find(key) : input.end();
+                return it != input.end() && it->is_string() ? it->get<std::string>() : std::string{};
+            };
+            const std::string role = text("role");
+            if (role.empty() || text("path").empty()) {
+                throw input_error{"'" + dir + "/run.json' lists an input without role and path: run 'maillon analyze' again into that directory"};
+            }
+            const std::string path = outputs::resolve_run_input(run, role, dir);  // relative to run.json's folder
             if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
             if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
             if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;

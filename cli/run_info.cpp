@@ -2,6 +2,7 @@
 
 #include "file_hash.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
 
@@ -32,7 +33,7 @@ AnalysisProfile read_profile(const std::string& path) {
     if (!in) throw input_error{"cannot read profile '" + path + "'"};
     json j;
     try {
-        j = json::parse(in);
+        j = importers::parse_json_bounded(in, "profile '" + path + "'");
     } catch (const json::parse_error& e) {
         throw input_error{"profile '" + path + "' is not valid JSON: " + e.what()};
     }

@@ -37,7 +37,9 @@ struct QpvLayer::Index {
     std::mutex mutex;
 };
 
-QpvLayer::QpvLayer() = default;
+// An empty layer has a context too: geos() hands out a reference to it (found by UBSan: the
+// analysis of a scenario without QPV bound a reference to a null context).
+QpvLayer::QpvLayer() : ctx_(std::make_unique<GeosContext>()) {}
 QpvLayer::QpvLayer(QpvLayer&&) noexcept = default;
 QpvLayer& QpvLayer::operator=(QpvLayer&& o) noexcept {
     if (this == &o) return *this;
