@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "install_layout.hpp"
 #include "load_input.hpp"
+#include "pipeline.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
 #include "maillon/importers/json_input.hpp"
@@ -46,8 +47,8 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description options;
+        add_qpv_options(options, m_inputs.qpv, m_fields);
         options.add_options()
-            ("qpv", po::value<std::string>(&m_inputs.qpv), "QPV layer (GeoJSON, WGS84)")
             ("profile", po::value<std::string>(&m_inputs.profile), "JSON profile (docs/ranking.md)")
             ("bind", po::value<std::string>(&m_bind)->default_value("127.0.0.1"), "address to listen on")
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
@@ -109,27 +110,12 @@ public:
         server::ApiServer server{server_options()};
         if (const int err = server.bind(m_bind, m_port); err != 0) throw input_error{bind_failure(err)};
 
-        const auto t0 = std::chrono::steady_clock::now();
-        const AnalysisProfile profile = read_profile(m_inputs.profile);
-        Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
-        const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        QpvLayer qpv = load_qpv(m_inputs.qpv);
-        std::vector<std::string> input_warnings;
-        const LoadedPopulation population = load_population(m_population, [&](const std::string& s) { verbose(s); }, input_warnings);
-        const auto stations = load_station_inputs(m_stations, input_warnings);
-        for (const auto& w : input_warnings) verbose("warning: " + w);
-        verbose("analysing");
-        analysis::AnalysisResult result =
-            analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr, population.inputs());
-        for (const auto& w : result.warnings) verbose("warning: " + w);
-        m_inputs.stations = m_stations.gbfs;
-        m_inputs.station_status = m_stations.status;
-        m_inputs.planned = m_stations.planned;
-        m_inputs.population = m_population.grid;
-        m_inputs.qpv_population = m_population.qpv_table;
-        m_inputs.area = m_population.area;
-        analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s, population.inputs());
-        const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
+        const PipelineFiles files{m_inputs.graph_or_extract, m_inputs.qpv, m_fields, m_inputs.profile, m_population, m_stations};
+        const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        analysis::json run_file = run_json(files.run_inputs(), run->graph, run->qpv, run->result, run->profile,
+                                           run->load_seconds, run->population.inputs());
+        const server::ServedState state{std::move(run->graph), std::move(run->qpv), std::move(run->result), run->profile,
+                                        std::move(run_file)};
         server.set_state(state);
 
         std::thread waiter{[&] {
@@ -219,9 +205,21 @@ private:
             if (role == "area" && m_population.area.empty()) m_population.area = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
+        // The QPV fields the run used (given or detected), unless given again.
+        const bool given = !m_fields.code.empty() || !m_fields.name.empty() || !m_fields.commune.empty() || !m_fields.population.empty();
+        const auto qpv = run.find("qpv");
+        if (!given && qpv != run.end() && qpv->is_object() && qpv->contains("fields") && (*qpv)["fields"].is_object()) {
+            const auto& fields = (*qpv)["fields"];
+            const auto text = [&](const char* key) {
+                const auto it = fields.find(key);
+                return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string{};
+            };
+            m_fields = {text("code"), text("name"), text("commune"), text("population")};
+        }
     }
 
     RunInputs m_inputs;
+    QpvFieldNames m_fields;
     PopulationFiles m_population;
     StationFiles m_stations;
     std::string m_bind;
