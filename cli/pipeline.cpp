@@ -21,6 +21,14 @@ std::unique_ptr<PipelineRun> run_pipeline(const PipelineFiles& files, bool show_
     log("reading QPV layer " + files.qpv);
     run->qpv = load_qpv(files.qpv, files.qpv_fields);
     for (const std::string& w : run->qpv.all_warnings()) log("warning: " + w);
+    if (run->qpv.fields.population.empty() && files.population.grid.empty() && files.population.qpv_table.empty()) {
+        std::string looked;
+        for (const std::string& f : qpv_population_field_candidates()) looked += (looked.empty() ? "" : ", ") + f;
+        log("warning: no population source: QPV coverage is counted in hectares, not residents. Give --population "
+            "GRID.csv (INSEE's 200 m grid, data-scripts/fetch-population.sh) or --qpv-population QPV_POP.csv; '" +
+            files.qpv + "' has no population field (looked for " + looked + ": name one with "
+            "--qpv-population-field)");
+    }
 
     std::vector<std::string> warnings;
     run->population = load_population(files.population, log, warnings);
