@@ -2,6 +2,7 @@
 
 #include "gzip.hpp"
 #include "handlers.hpp"
+#include "handlers_context.hpp"
 #include "maillon/server/api_error.hpp"
 
 #include <httplib.h>
@@ -15,8 +16,9 @@ struct ApiServer::Impl {
     const ServedState& state;
     ServerOptions options;
     httplib::Server http;
+    std::unique_ptr<ContextLayers> context;  // streets, place search, candidates (handlers_context.hpp)
 
-    Impl(const ServedState& s, ServerOptions o) : state(s), options(std::move(o)) {}
+    Impl(const ServedState& s, ServerOptions o) : state(s), options(std::move(o)), context(std::make_unique<ContextLayers>(s)) {}
 
     /// Wraps a handler: API errors become the JSON of the error table.
     template <typename F>
@@ -55,6 +57,10 @@ struct ApiServer::Impl {
         http.Get("/api/v1/qpv", api([&s](const auto& q, auto& r) { handle_qpv(s, q, r); }));
         http.Get("/api/v1/stations", api([&s](const auto& q, auto& r) { handle_stations(s, q, r); }));
         http.Get("/api/v1/route", api([&s](const auto& q, auto& r) { handle_route(s, q, r); }));
+        const ContextLayers& c = *context;
+        http.Get("/api/v1/streets", api([&c, max](const auto& q, auto& r) { handle_streets(c, max, q, r); }));
+        http.Get("/api/v1/search", api([&c](const auto& q, auto& r) { handle_search(c, q, r); }));
+        http.Get("/api/v1/candidates", api([&c, max](const auto& q, auto& r) { handle_candidates(c, max, q, r); }));
         // Anything else under /api, and methods other than GET/HEAD: errors of the table.
         const auto not_allowed = api([](const httplib::Request& req, httplib::Response&) {
             throw ApiError{ErrorCode::method_not_allowed, req.method + " is not allowed: the API only answers GET"};
