@@ -24,7 +24,7 @@ export function createPrint(button, { mapCtl, meta }) {
     const details = document.querySelector('#legend details');
     if (details) details.open = true;
     map.invalidateSize({ animate: false });
-    map.fitBounds(saved.bounds, { animate: false, padding: [0, 0] });
+    mapCtl.fitTo(saved.bounds, { animate: false, extra: 0 }); // what was on screen, clear of the legend
     await new Promise((resolve) => {
       let pending = 0;
       const done = () => { map.off('maillon:layerloaded', onLoaded); resolve(); };
