@@ -53,18 +53,15 @@ if [[ "$QUICK" == 1 ]]; then
     DENSE="$BENCH_DIR/quick/paris-dense-tiled.osm.pbf"
 fi
 
-die() { echo "analyze-bench: $*" >&2; exit 1; }
-log() { echo "analyze-bench: $*" >&2; }
+PROG=analyze-bench
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
 if [[ $# -gt 1 || "${1:-}" == -* || ! "$RUNS" =~ ^[1-9][0-9]*$ || ! "$COPIES" =~ ^([1-9][0-9]*)?$ ]]; then
     echo "usage: $0 [BUILD_DIR]   (default: build; MAILLON_BENCH_RUNS and MAILLON_BENCH_QPV_COPIES must be positive integers)" >&2
     exit 2
 fi
-# A relative BUILD_DIR is taken from the current directory, or else from the
-# repository root, so the script works from both places.
-if [[ "$BUILD_DIR" != /* && ! -d "$BUILD_DIR" && -d "$ROOT/$BUILD_DIR" ]]; then
-    BUILD_DIR="$ROOT/$BUILD_DIR"
-fi
+BUILD_DIR="$(resolve_build_dir "$BUILD_DIR")"
 MAILLON="$BUILD_DIR/cli/maillon"
 TILER="$BUILD_DIR/bench/maillon-tile-extract"
 
@@ -98,34 +95,6 @@ for path in sys.argv[2:]:
         v = v[key]
     print(",".join(repr(x) for x in v) if isinstance(v, list) else v)
 EOF
-}
-
-# measure CMD... : runs CMD $RUNS times, stdout discarded, and prints
-# "median_wall_s median_peak_rss_kb median_cpu_s" (medians taken per column).
-# Wall time is taken with date (ms resolution) since GNU time's %e only has
-# 10 ms; GNU time gives the peak RSS (%M, in KB) and the CPU time (%U + %S),
-# which, unlike the wall time, does not grow when other processes compete for
-# the cores.
-measure() {
-    local out err i t0 t1
-    out="$(mktemp)"
-    err="$(mktemp)"
-    for ((i = 0; i < RUNS; i++)); do
-        t0=$(date +%s%N)
-        if ! "$TIME" -f '%M %U %S' -o "$err.rss" "$@" >/dev/null 2>"$err"; then
-            cat "$err" >&2
-            rm -f "$out" "$err" "$err.rss"
-            die "command failed: $*"
-        fi
-        t1=$(date +%s%N)
-        echo "$(((t1 - t0) / 1000000)) $(tail -n1 "$err.rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >>"$out"
-    done
-    # Plain sort instead of gawk's asort: Debian's default awk is mawk.
-    local mid=$(((RUNS + 1) / 2))
-    echo "$(cut -d' ' -f1 "$out" | sort -n | sed -n "${mid}p" | awk '{ printf "%.3f", $1 / 1000 }')" \
-         "$(cut -d' ' -f2 "$out" | sort -n | sed -n "${mid}p")" \
-         "$(cut -d' ' -f3 "$out" | sort -n | sed -n "${mid}p")"
-    rm -f "$out" "$err" "$err.rss"
 }
 
 # shift_layer OUT BBOX COPIES : lays the real QPV layer over BBOX; prints its

@@ -11,6 +11,7 @@
 #include "maillon/version.hpp"
 #include "maillon/outputs/geopackage.hpp"
 #include "output_dir.hpp"
+#include "pipeline.hpp"
 #include "report_output.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
@@ -46,12 +47,8 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description options;
+        add_qpv_options(options, m_qpv, m_fields);
         options.add_options()
-            ("qpv", po::value<std::string>(&m_qpv), "QPV layer, GeoJSON in WGS84 (required)")
-            ("qpv-code-field", po::value<std::string>(&m_fields.code), "field holding the QPV code (default: detected)")
-            ("qpv-name-field", po::value<std::string>(&m_fields.name), "field holding the QPV name")
-            ("qpv-commune-field", po::value<std::string>(&m_fields.commune), "field holding the commune")
-            ("qpv-population-field", po::value<std::string>(&m_fields.population), "field holding the QPV population")
             ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
             ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists")
@@ -74,23 +71,12 @@ public:
     }
 
     int run() override {
-        const auto t0 = std::chrono::steady_clock::now();
-        const AnalysisProfile profile = read_profile(m_profile);
-        const Graph graph = load_or_import(m_input, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
-        const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        verbose("reading QPV layer " + m_qpv);
-        const QpvLayer qpv = load_qpv(m_qpv, m_fields);
-        for (const std::string& w : qpv.all_warnings()) verbose("warning: " + w);
-
-        std::vector<std::string> input_warnings;
-        const LoadedPopulation population = load_population(m_population, [&](const std::string& s) { verbose(s); }, input_warnings);
-        const auto stations = load_station_inputs(m_stations, input_warnings);
-        for (const std::string& w : input_warnings) verbose("warning: " + w);
-
-        verbose("analysing");
-        const analysis::AnalysisResult result =
-            analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr, population.inputs());
-        for (const std::string& w : result.warnings) verbose("warning: " + w);
+        const PipelineFiles files{m_input, m_qpv, m_fields, m_profile, m_population, m_stations};
+        const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        const Graph& graph = run->graph;
+        const QpvLayer& qpv = run->qpv;
+        const AnalysisProfile& profile = run->profile;
+        const analysis::AnalysisResult& result = run->result;
 
         OutputDir out{m_output, m_overwrite};
         out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
@@ -101,9 +87,8 @@ public:
         out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result, m_csv_style));
         out.write("summary_qpv.csv", analysis::summaries_csv(result.qpv_summary, result, m_csv_style));
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
-        const RunInputs inputs{m_input, m_qpv, m_profile, m_stations.gbfs, m_stations.status, m_stations.planned,
-                               m_population.grid, m_population.qpv_table, m_population.area};
-        out.write("run.json", run_json(inputs, graph, qpv, result, profile, load_s, population.inputs()).dump(2) + "\n");
+        out.write("run.json", run_json(files.run_inputs(), graph, qpv, result, profile, run->load_seconds,
+                                       run->population.inputs(), m_output).dump(2) + "\n");
         verbose("writing results.gpkg");
         outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
         int code = 0;
@@ -136,9 +121,9 @@ private:
                     count_noun_fr(static_cast<double>(data), "erreur de données probable", "erreurs de données probables").c_str(),
                     count_noun_fr(static_cast<double>(r.candidate_count), "candidat", "candidats").c_str());
         const bool residents = r.qpv_residents_known;
-        std::printf("population model: %s (%s)\n", std::string{key(r.model)}.c_str(), model_text(r.model));
+        std::printf("population : %s\n", model_text(r.model));
         if (std::isfinite(r.population.residents_read)) {
-            std::printf("residents: %s read, %s in the extract, %s inside QPV, %s beyond walking reach\n",
+            std::printf("habitants : %s lus, %s dans l’extrait, %s dans les QPV, %s hors de portée à pied\n",
                         analysis_people(r.population.residents_read).c_str(),
                         analysis_people(r.population.residents_in_extract).c_str(),
                         analysis_people(r.population.residents_in_qpv).c_str(),
@@ -161,14 +146,14 @@ private:
 
     static const char* model_text(PopulationModel m) {
         switch (m) {
-            case PopulationModel::grid: return "INSEE 200 m grid: QPV coverage in residents";
-            case PopulationModel::qpv_population: return "QPV populations: QPV coverage in residents, territory in hectares";
-            case PopulationModel::floor_area: return "residential floor area";
+            case PopulationModel::grid: return "carroyage de l’Insee à 200 m : couverture des QPV en habitants";
+            case PopulationModel::qpv_population: return "population des QPV : QPV en habitants, territoire en hectares";
+            case PopulationModel::floor_area: return "surface de plancher résidentielle (bâtiments OSM)";
             case PopulationModel::area: break;
         }
-        return "no population source: QPV area within 300 m, in hectares";
+        return "aucune source de population : surface des QPV à 300 m, en hectares";
     }
-    static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::people_text(v) : "-"; }
+    static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::count_fr(v) : "-"; }
 
     std::string m_input, m_qpv, m_profile, m_output;
     PopulationFiles m_population;

@@ -90,11 +90,11 @@ private:
             if (!fs::exists(given)) throw input_error{"input file '" + given + "' does not exist"};
             return given;
         }
-        const std::string recorded = outputs::run_input(run, role);
+        const std::string recorded = outputs::resolve_run_input(run, role, m_dir);
         if (recorded.empty()) throw input_error{"'" + m_dir + "/run.json' names no " + role + " input: give " + option};
         if (!fs::exists(recorded)) {
-            throw input_error{"input '" + recorded + "' of '" + m_dir + "/run.json' is not found (paths are as given to "
-                              "'maillon analyze': run from the same directory, or give " + option + ")"};
+            throw input_error{"input '" + recorded + "' of '" + m_dir + "/run.json' is not found (moved or deleted since "
+                              "the analysis): give " + option};
         }
         return recorded;
     }

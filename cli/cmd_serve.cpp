@@ -1,9 +1,13 @@
 // maillon serve [GRAPH|EXTRACT|ANALYZE_DIR] …: the API and the web map.
 
 #include "commands.hpp"
+#include "install_layout.hpp"
 #include "load_input.hpp"
+#include "pipeline.hpp"
 #include "maillon/analysis/analysis.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
+#include "maillon/outputs/analyze_files.hpp"
 #include "maillon/server/server.hpp"
 #include "run_info.hpp"
 #include "station_options.hpp"
@@ -13,9 +17,11 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -27,8 +33,6 @@ namespace fs = std::filesystem;
 namespace maillon::cli {
 namespace {
 
-/// The embedded demo, from the source tree this binary was built from.
-const std::string source_dir = MAILLON_SOURCE_DIR;
 
 class ServeCommand : public Command {
 public:
@@ -43,38 +47,48 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description options;
+        add_qpv_options(options, m_inputs.qpv, m_fields);
         options.add_options()
-            ("qpv", po::value<std::string>(&m_inputs.qpv), "QPV layer (GeoJSON, WGS84)")
             ("profile", po::value<std::string>(&m_inputs.profile), "JSON profile (docs/ranking.md)")
             ("bind", po::value<std::string>(&m_bind)->default_value("127.0.0.1"), "address to listen on")
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
-            ("web-root", po::value<std::string>(&m_web_root)->default_value(source_dir + "/web-static"), "directory of the web page")
-            ("INPUT", po::value<std::string>(&m_inputs.graph_or_extract), "graph, extract or analyze output directory");
+            ("web-root", po::value<std::string>(&m_web_root), "directory of the web page (default: share/maillon/web of the install)");
+        po::options_description hidden;  // the optional positional input: not an option of the help
+        hidden.add_options()("INPUT", po::value<std::string>(&m_inputs.graph_or_extract));
         add_population_options(options, m_population);
         add_station_options(options, m_stations);
         po::positional_options_description pos;
         pos.add("INPUT", 1);
         m_options.add(options).add(common_options());
+        po::options_description all;
+        all.add(m_options).add(hidden);
         po::variables_map vm;
         try {
-            po::store(po::command_line_parser(args).options(m_options).positional(pos).run(), vm);
+            po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
             po::notify(vm);
         } catch (const po::error& e) {
             throw argument_error{std::string{e.what()} + "\nUsage: " + synopsis()};
         }
         if (m_help) return;
         if (m_port < 1 || m_port > 65535) throw argument_error{"--port must be from 1 to 65535"};
+        const std::string share = share_dir();
+        if (m_web_root.empty() && !share.empty()) m_web_root = share + "/web";
         if (m_inputs.graph_or_extract.empty()) {  // the demo
-            m_inputs.graph_or_extract = source_dir + "/tests/data/paris-republique.osm.pbf";
-            if (m_inputs.qpv.empty()) m_inputs.qpv = source_dir + "/tests/data/qpv2024-idf-simplified.geojson";
+            if (share.empty() || !fs::is_directory(share + "/demo")) {
+                throw input_error{"the embedded demo's data is not found (no share/maillon/demo beside this executable): "
+                                  "install maillon with 'cmake --install', set MAILLON_SHARE_DIR, or give a graph or an extract"};
+            }
+            const std::string demo = share + "/demo";
+            m_inputs.graph_or_extract = demo + "/paris-republique.osm.pbf";
+            if (m_inputs.qpv.empty()) m_inputs.qpv = demo + "/qpv2024-idf-simplified.geojson";
             // Real INSEE residents (Filosofi 2021, 200 m cells of central Paris): gaps ranked by QPV residents served.
             if (m_population.grid.empty() && m_population.qpv_table.empty()) {
-                m_population.grid = source_dir + "/tests/data/filosofi2021-paris-centre-200m.csv";
+                m_population.grid = demo + "/filosofi2021-paris-centre-200m.csv";
             }
             if (!m_stations.any()) {
-                m_stations.gbfs = source_dir + "/tests/data/station_information_2025-10-18.json";
-                m_stations.status = source_dir + "/tests/data/station_status_2025-10-18.json";
-                m_stations.planned = source_dir + "/tests/data/demo-planned-stations.csv";
+                m_stations.gbfs = demo + "/station_information_2025-10-18.json";
+                m_stations.status = demo + "/station_status_2025-10-18.json";
+                m_stations.planned = demo + "/demo-planned-stations.csv";
             }
         } else if (fs::is_directory(m_inputs.graph_or_extract)) {
             from_analyze_dir(m_inputs.graph_or_extract);
@@ -91,44 +105,18 @@ public:
         sigaddset(&signals, SIGINT);
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-        const auto t0 = std::chrono::steady_clock::now();
-        const AnalysisProfile profile = read_profile(m_inputs.profile);
-        Graph graph = load_or_import(m_inputs.graph_or_extract, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
-        const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        QpvLayer qpv = load_qpv(m_inputs.qpv);
-        std::vector<std::string> input_warnings;
-        const LoadedPopulation population = load_population(m_population, [&](const std::string& s) { verbose(s); }, input_warnings);
-        const auto stations = load_station_inputs(m_stations, input_warnings);
-        for (const auto& w : input_warnings) verbose("warning: " + w);
-        verbose("analysing");
-        analysis::AnalysisResult result =
-            analysis::run_analysis(graph, qpv, profile, stations ? &*stations : nullptr, population.inputs());
-        for (const auto& w : result.warnings) verbose("warning: " + w);
-        m_inputs.stations = m_stations.gbfs;
-        m_inputs.station_status = m_stations.status;
-        m_inputs.planned = m_stations.planned;
-        m_inputs.population = m_population.grid;
-        m_inputs.qpv_population = m_population.qpv_table;
-        m_inputs.area = m_population.area;
-        analysis::json run = run_json(m_inputs, graph, qpv, result, profile, load_s, population.inputs());
-        const server::ServedState state{std::move(graph), std::move(qpv), std::move(result), profile, std::move(run)};
+        // Bind before the analysis (minutes on a region): a busy port fails at once, and
+        // "serving on" is printed only once the port is ours.
+        server::ApiServer server{server_options()};
+        if (const int err = server.bind(m_bind, m_port); err != 0) throw input_error{bind_failure(err)};
 
-        server::ServerOptions options;
-        if (fs::is_regular_file(m_web_root + "/index.html")) {
-            options.web_root = m_web_root;
-            const std::string leaflet = m_web_root + "/node_modules/leaflet/dist";
-            if (fs::is_directory(leaflet)) options.leaflet_dir = leaflet;
-            else verbose("warning: Leaflet is not installed: run 'npm ci --prefix " + m_web_root + "' for the map");
-        } else {
-            verbose("warning: no web page in '" + m_web_root + "': serving the API only");
-        }
-        options.log = [](const std::string& line) {
-            const std::time_t t = std::time(nullptr);
-            char stamp[32];
-            std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
-            std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
-        };
-        server::ApiServer server{state, options};
+        const PipelineFiles files{m_inputs.graph_or_extract, m_inputs.qpv, m_fields, m_inputs.profile, m_population, m_stations};
+        const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        analysis::json run_file = run_json(files.run_inputs(), run->graph, run->qpv, run->result, run->profile,
+                                           run->load_seconds, run->population.inputs());
+        const server::ServedState state{std::move(run->graph), std::move(run->qpv), std::move(run->result), run->profile,
+                                        std::move(run_file)};
+        server.set_state(state);
 
         std::thread waiter{[&] {
             int sig = 0;
@@ -140,27 +128,72 @@ public:
         }};
         std::printf("maillon: serving on http://%s:%d/ (Ctrl-C to stop)\n", m_bind.c_str(), m_port);
         std::fflush(stdout);
-        const bool ok = server.listen(m_bind, m_port);
-        if (!ok) {
+        if (!server.listen_after_bind()) {  // the listening socket failed: no signal will come
             pthread_kill(waiter.native_handle(), SIGTERM);
             waiter.join();
-            throw input_error{"cannot listen on " + m_bind + ":" + std::to_string(m_port) +
-                              " (address in use? try another --port)"};
+            throw input_error{"the listening socket on " + m_bind + ":" + std::to_string(m_port) + " failed: restart maillon serve"};
         }
         waiter.join();
         return 0;
     }
 
 private:
+    server::ServerOptions server_options() {
+        server::ServerOptions options;
+        if (fs::is_regular_file(m_web_root + "/index.html")) {
+            options.web_root = m_web_root;
+            const std::string leaflet = m_web_root + "/node_modules/leaflet/dist";
+            if (fs::is_directory(leaflet)) options.leaflet_dir = leaflet;
+            else verbose("warning: Leaflet is not installed: run 'npm ci --prefix " + m_web_root + "' for the map");
+        } else {
+            verbose(m_web_root.empty() ? "warning: no web page found (no share/maillon/web beside this executable; give --web-root DIR): serving the API only"
+                                       : "warning: no web page in '" + m_web_root + "': serving the API only");
+        }
+        options.log = [](const std::string& line) {
+            const std::time_t t = std::time(nullptr);
+            char stamp[32];
+            std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
+            std::fprintf(stderr, "%s %s\n", stamp, line.c_str());
+        };
+        return options;
+    }
+
+    /// Why --bind/--port cannot be listened on, and what to do about it.
+    std::string bind_failure(int err) const {
+        const std::string where = m_bind + ":" + std::to_string(m_port);
+        if (err == EADDRINUSE) {
+            return "cannot listen on " + where + ": port " + std::to_string(m_port) +
+                   " is already in use (another 'maillon serve'?): stop that program or choose another --port";
+        }
+        if (err == EACCES) {
+            return "cannot listen on " + where + ": permission denied (ports below 1024 need root): choose --port 1024 or above";
+        }
+        return "cannot listen on " + where + ": '" + m_bind + "' is not an address of this machine (" + std::strerror(err) +
+               "): give --bind 127.0.0.1, 0.0.0.0 or one of its IP addresses";
+    }
+
     /// An `analyze` output directory: the same inputs again (run.json), checked unchanged.
     void from_analyze_dir(const std::string& dir) {
         std::ifstream in{dir + "/run.json"};
         if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
-        const auto run = nlohmann::json::parse(in, nullptr, false);
-        if (run.is_discarded() || !run.contains("inputs")) throw input_error{"'" + dir + "/run.json' is not a maillon run file"};
+        nlohmann::ordered_json run;
+        try {
+            run = importers::parse_json_bounded(in, "'" + dir + "/run.json'");
+        } catch (const nlohmann::json::parse_error&) {
+        }
+        if (!run.is_object() || !run.contains("inputs") || !run["inputs"].is_array()) {
+            throw input_error{"'" + dir + "/run.json' is not a maillon run file: run 'maillon analyze' again into that directory"};
+        }
         for (const auto& input : run["inputs"]) {
-            const std::string role = input.value("role", "");
-            const std::string path = input.value("path", "");
+            const auto text = [&](const char* key) {
+                const auto it = input.is_object() ? input.find(key) : input.end();
+                return it != input.end() && it->is_string() ? it->get<std::string>() : std::string{};
+            };
+            const std::string role = text("role");
+            if (role.empty() || text("path").empty()) {
+                throw input_error{"'" + dir + "/run.json' lists an input without role and path: run 'maillon analyze' again into that directory"};
+            }
+            const std::string path = outputs::resolve_run_input(run, role, dir);  // relative to run.json's folder
             if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
             if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
             if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;
@@ -172,9 +205,21 @@ private:
             if (role == "area" && m_population.area.empty()) m_population.area = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
+        // The QPV fields the run used (given or detected), unless given again.
+        const bool given = !m_fields.code.empty() || !m_fields.name.empty() || !m_fields.commune.empty() || !m_fields.population.empty();
+        const auto qpv = run.find("qpv");
+        if (!given && qpv != run.end() && qpv->is_object() && qpv->contains("fields") && (*qpv)["fields"].is_object()) {
+            const auto& fields = (*qpv)["fields"];
+            const auto text = [&](const char* key) {
+                const auto it = fields.find(key);
+                return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string{};
+            };
+            m_fields = {text("code"), text("name"), text("commune"), text("population")};
+        }
     }
 
     RunInputs m_inputs;
+    QpvFieldNames m_fields;
     PopulationFiles m_population;
     StationFiles m_stations;
     std::string m_bind;

@@ -18,6 +18,15 @@ Graph load_or_import(const std::string& path, bool show_progress, const std::fun
     return importers::import_osm(path, options);
 }
 
+void add_qpv_options(po::options_description& options, std::string& qpv, QpvFieldNames& fields) {
+    options.add_options()
+        ("qpv", po::value<std::string>(&qpv), "QPV layer, GeoJSON in WGS84 (data-scripts/convert-qpv.sh converts shapefiles, Lambert-93)")
+        ("qpv-code-field", po::value<std::string>(&fields.code), "field holding the QPV code (default: detected)")
+        ("qpv-name-field", po::value<std::string>(&fields.name), "field holding the QPV name")
+        ("qpv-commune-field", po::value<std::string>(&fields.commune), "field holding the commune")
+        ("qpv-population-field", po::value<std::string>(&fields.population), "field holding the QPV population");
+}
+
 void add_population_options(po::options_description& options, PopulationFiles& files) {
     options.add_options()
         ("population", po::value<std::string>(&files.grid),

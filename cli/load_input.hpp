@@ -3,6 +3,7 @@
 // extract imported on the fly) and the population sources (--population, --qpv-population).
 
 #include "maillon/analysis/analysis.hpp"
+#include "maillon/importers/qpv.hpp"
 #include "maillon/importers/study_area.hpp"
 #include "maillon/graph.hpp"
 
@@ -35,6 +36,8 @@ struct LoadedPopulation {
     }
 };
 
+/// --qpv and the --qpv-*-field options naming its fields.
+void add_qpv_options(boost::program_options::options_description& options, std::string& qpv, QpvFieldNames& fields);
 void add_population_options(boost::program_options::options_description& options, PopulationFiles& files);
 /// Reads the files given; warnings of the readers go to `warnings`. @throws input_error naming a bad file.
 LoadedPopulation load_population(const PopulationFiles& files, const std::function<void(const std::string&)>& log,

@@ -2,6 +2,7 @@
 
 #include "file_hash.hpp"
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
 #include "maillon/graph_io.hpp"
 #include "maillon/version.hpp"
 
@@ -32,7 +33,7 @@ AnalysisProfile read_profile(const std::string& path) {
     if (!in) throw input_error{"cannot read profile '" + path + "'"};
     json j;
     try {
-        j = json::parse(in);
+        j = importers::parse_json_bounded(in, "profile '" + path + "'");
     } catch (const json::parse_error& e) {
         throw input_error{"profile '" + path + "' is not valid JSON: " + e.what()};
     }
@@ -45,8 +46,16 @@ AnalysisProfile read_profile(const std::string& path) {
 
 namespace {
 
-json input_entry(const std::string& role, const std::string& path) {
-    return {{"role", role}, {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
+json input_entry(const std::string& role, const std::string& path, const std::string& run_dir) {
+    namespace fs = std::filesystem;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path));
+    std::string recorded = path;
+    if (!run_dir.empty()) {
+        const fs::path relative = absolute.lexically_relative(fs::weakly_canonical(fs::absolute(run_dir)));
+        if (!relative.empty()) recorded = relative.generic_string();
+    }
+    return {{"role", role}, {"path", recorded}, {"absolute_path", absolute.generic_string()},
+            {"bytes", fs::file_size(path)}, {"sha256", sha256_file(path)}};
 }
 
 json number_or_null(double v) { return std::isfinite(v) ? json(std::round(v * 10) / 10) : json(nullptr); }
@@ -94,18 +103,19 @@ json population_json(const json& inputs, const analysis::AnalysisResult& r, cons
 }  // namespace
 
 analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                        const AnalysisProfile& p, double load_s, const analysis::PopulationInputs& population) {
+                        const AnalysisProfile& p, double load_s, const analysis::PopulationInputs& population,
+                        const std::string& run_dir) {
         json j;
         j["engine"] = {{"name", "maillon"}, {"version", version_string}, {"graph_format_version", graph_format_version}};
         j["created_at"] = utc_now();
-        json inputs = json::array({input_entry("graph_or_extract", in.graph_or_extract), input_entry("qpv", in.qpv)});
-        if (!in.profile.empty()) inputs.push_back(input_entry("profile", in.profile));
-        if (!in.stations.empty()) inputs.push_back(input_entry("stations", in.stations));
-        if (!in.station_status.empty()) inputs.push_back(input_entry("station_status", in.station_status));
-        if (!in.planned.empty()) inputs.push_back(input_entry("planned", in.planned));
-        if (!in.population.empty()) inputs.push_back(input_entry("population", in.population));
-        if (!in.qpv_population.empty()) inputs.push_back(input_entry("qpv_population", in.qpv_population));
-        if (!in.area.empty()) inputs.push_back(input_entry("area", in.area));
+        json inputs = json::array({input_entry("graph_or_extract", in.graph_or_extract, run_dir), input_entry("qpv", in.qpv, run_dir)});
+        if (!in.profile.empty()) inputs.push_back(input_entry("profile", in.profile, run_dir));
+        if (!in.stations.empty()) inputs.push_back(input_entry("stations", in.stations, run_dir));
+        if (!in.station_status.empty()) inputs.push_back(input_entry("station_status", in.station_status, run_dir));
+        if (!in.planned.empty()) inputs.push_back(input_entry("planned", in.planned, run_dir));
+        if (!in.population.empty()) inputs.push_back(input_entry("population", in.population, run_dir));
+        if (!in.qpv_population.empty()) inputs.push_back(input_entry("qpv_population", in.qpv_population, run_dir));
+        if (!in.area.empty()) inputs.push_back(input_entry("area", in.area, run_dir));
         j["inputs"] = inputs;
         j["osm"] = {{"source", g.data().source_name},
                     {"timestamp", g.data().osm_timestamp.empty() ? json(nullptr) : json(g.data().osm_timestamp)},

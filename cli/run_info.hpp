@@ -19,9 +19,12 @@ struct RunInputs {
 };
 
 /// @param population the population sources as read (their columns are recorded); may be null.
+/// @param run_dir the directory run.json is written to: each input's `path` is then relative to it
+/// (so that `serve DIR` and `report DIR` find the inputs from any working directory), with its
+/// `absolute_path` beside it; "" (serve): paths as given.
 analysis::json run_json(const RunInputs& inputs, const Graph& g, const QpvLayer& qpv,
                         const analysis::AnalysisResult& r, const AnalysisProfile& p, double load_seconds,
-                        const analysis::PopulationInputs& population = {});
+                        const analysis::PopulationInputs& population = {}, const std::string& run_dir = "");
 
 /// Reads a profile file (empty path: defaults). @throws input_error naming the file.
 AnalysisProfile read_profile(const std::string& path);

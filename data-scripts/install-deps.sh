@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages maillon needs to build, test and run its demo.
 # As root it runs apt-get itself; otherwise it prints the exact command to run.
-# Usage: data-scripts/install-deps.sh [--with-browser]
+# Usage: data-scripts/install-deps.sh [--with-browser] [--with-checks]
 #   --with-browser  also install Chromium and Node.js/npm for the browser test.
+#   --with-checks   also clang 14 with its sanitizer and libFuzzer runtimes, and wrk (the sanitizer
+#                   run, the fuzz targets and bench/serve-bench.sh: docs/reliability.md).
 set -euo pipefail
 
 packages=(
@@ -13,9 +15,13 @@ packages=(
   libproj-dev proj-bin libcsv-dev
   osmium-tool gdal-bin python3
 )
-if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium nodejs npm)
-fi
+for option in "$@"; do
+  case $option in
+    --with-browser) packages+=(chromium nodejs npm) ;;
+    --with-checks) packages+=(clang-14 libclang-rt-14-dev wrk curl) ;;
+    *) echo "usage: $0 [--with-browser] [--with-checks]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,61 +1,20 @@
 // The HTTP API in-process: a server on a free port over the République demo (with the demo's
 // residents, INSEE Filosofi 2021 cells), queried with cpp-httplib's client (docs/api.md).
 
-#include "maillon/analysis/analysis.hpp"
-#include "maillon/importers/osm_import.hpp"
-#include "maillon/server/server.hpp"
+#include "test_server_fixture.hpp"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <thread>
 
 using nlohmann::json;
 
 namespace {
 
-const std::string data_dir = MAILLON_TEST_DATA;
-
-/// One server for all API tests (building the state takes a moment).
-struct TestServer {
-    std::unique_ptr<maillon::server::ServedState> state;
-    std::unique_ptr<maillon::server::ApiServer> server;
-    std::thread thread;
-    int port = 0;
-    std::string web_root = "/tmp/maillon-test-web";
-
-    TestServer() {
-        maillon::Graph g = maillon::importers::import_osm(data_dir + "/paris-republique.osm.pbf");
-        maillon::QpvLayer qpv = maillon::load_qpv(data_dir + "/qpv2024-idf-simplified.geojson");
-        const maillon::AnalysisProfile profile;
-        const maillon::PopulationGrid grid = maillon::load_population_grid(data_dir + "/filosofi2021-paris-centre-200m.csv");
-        auto result = maillon::analysis::run_analysis(g, qpv, profile, nullptr, {&grid, nullptr});
-        state = std::make_unique<maillon::server::ServedState>(std::move(g), std::move(qpv), std::move(result), profile,
-                                                               json{{"engine", {{"name", "maillon"}}}});
-        std::filesystem::create_directories(web_root);
-        std::ofstream{web_root + "/index.html"} << "<!doctype html><title>maillon</title>";
-        maillon::server::ServerOptions options;
-        options.web_root = web_root;
-        options.max_features = 200;  // below the 365 edges of the whole network at zoom 16: exercises TooLarge
-        server = std::make_unique<maillon::server::ApiServer>(*state, options);
-        port = server->bind_to_any_port("127.0.0.1");
-        thread = std::thread{[this] { server->listen_after_bind(); }};
-        server->wait_until_ready();
-    }
-    ~TestServer() {
-        server->stop();
-        thread.join();
-    }
-};
-
-TestServer& test_server() {
-    static TestServer s;
-    return s;
-}
+using maillon::test::test_server;
 
 httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
     httplib::Client client{"127.0.0.1", test_server().port};

@@ -63,8 +63,11 @@ TEST_CASE("loading refuses files that are not intact maillon graphs") {
                             Catch::Contains("cannot open graph file") && Catch::Contains("absent.maillon"));
     }
     SECTION("an OSM file instead of a graph") {
+        // The suggested output is beside the extract, never the extract itself (the import would overwrite it).
         REQUIRE_THROWS_WITH(maillon::load_graph(data_dir + "/paris-republique.osm.pbf"),
-                            Catch::Contains("is not a maillon graph file") && Catch::Contains("maillon import"));
+                            Catch::Contains("is an OSM extract, not a maillon graph file") &&
+                                Catch::Contains("maillon import " + data_dir + "/paris-republique.osm.pbf -o " + data_dir +
+                                                "/paris-republique.maillon'"));
     }
     SECTION("a truncated file") {
         write_all(bad, bytes.substr(0, bytes.size() / 2));

@@ -69,3 +69,21 @@ TEST_CASE("what is not an analyze directory of this version is refused, naming t
     CHECK_THROWS_WITH(outputs::read_analyze_dir(d.path), Catch::Contains("has no indicator rows"));
     CHECK_THROWS_AS(outputs::read_analyze_dir(d.path), input_error);
 }
+
+TEST_CASE("run.json inputs are found from any working directory: relative to run.json's folder, else absolute") {
+    const std::string root = test::temp_path("run-inputs");
+    fs::create_directories(root + "/data");
+    fs::create_directories(root + "/runs/out");
+    std::ofstream{root + "/data/q.geojson"} << "{}";
+    const nlohmann::ordered_json run = {{"inputs",
+                                         {{{"role", "qpv"}, {"path", "../../data/q.geojson"}, {"absolute_path", root + "/data/q.geojson"}},
+                                          {{"role", "profile"}, {"path", "gone.json"}, {"absolute_path", root + "/gone.json"}}}}};
+    // The output directory where analyze wrote it: the relative path leads to the file.
+    CHECK(outputs::resolve_run_input(run, "qpv", root + "/runs/out") == root + "/data/q.geojson");
+    // Moved alone elsewhere: the relative path leads nowhere, the absolute one still does.
+    CHECK(outputs::resolve_run_input(run, "qpv", root + "/elsewhere") == root + "/data/q.geojson");
+    // Missing everywhere: the path where it should be, for the caller's message; no such role: "".
+    CHECK(outputs::resolve_run_input(run, "profile", root + "/runs/out") == root + "/runs/out/gone.json");
+    CHECK(outputs::resolve_run_input(run, "population", root + "/runs/out").empty());
+    fs::remove_all(root);
+}

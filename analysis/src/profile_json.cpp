@@ -6,6 +6,7 @@
 #include "maillon/errors.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace maillon::analysis {
@@ -36,12 +37,13 @@ std::vector<Param> params() {
         {"gaps", "untagged_track_angle_deg", d(&AnalysisProfile::gaps, &GapParams::untagged_track_angle_deg), 0, 90},
         {"gaps", "junction_m", d(&AnalysisProfile::gaps, &GapParams::junction_m), 0, 100},
         {"coverage", "walk_m", d(&AnalysisProfile::coverage, &CoverageParams::walk_m), 50, 2000},
-        {"coverage", "point_spacing_m", d(&AnalysisProfile::coverage, &CoverageParams::point_spacing_m), 5, 500},
+        // The area model's points grow as 1/spacing²: 10 m is 6× the default 25 m's count.
+        {"coverage", "point_spacing_m", d(&AnalysisProfile::coverage, &CoverageParams::point_spacing_m), 10, 500},
         {"coverage", "snap_max_m", d(&AnalysisProfile::coverage, &CoverageParams::snap_max_m), 10, 1000},
         {"coverage", "spread_step_m", d(&AnalysisProfile::coverage, &CoverageParams::spread_step_m), 1, 500},
         {"coverage", "max_points", d(&AnalysisProfile::coverage, &CoverageParams::max_points), 1000, 1e8},
         {"coverage", "max_beyond_reach_share", d(&AnalysisProfile::coverage, &CoverageParams::max_beyond_reach_share), 0, 1},
-        {"benefit", "trip_radius_m", d(&AnalysisProfile::benefit, &BenefitParams::trip_radius_m), 200, 20000},
+        {"benefit", "trip_radius_m", d(&AnalysisProfile::benefit, &BenefitParams::trip_radius_m), 200, 10000},
         {"benefit", "betweenness_budget_mnodes", d(&AnalysisProfile::benefit, &BenefitParams::betweenness_budget_mnodes), 1, 100000},
         {"area", "buffer_m", d(&AnalysisProfile::area, &AreaParams::buffer_m), 0, 20000},
         {"area", "edge_m", d(&AnalysisProfile::area, &AreaParams::edge_m), 0, 5000},
@@ -60,6 +62,13 @@ std::vector<Param> params() {
         {"ranking", "factor_bridge", d(&AnalysisProfile::ranking, &RankingParams::factor_bridge), 0.01, 100},
     };
 }
+
+/// Trips sampled (benefit.origins) at the default 2.5 km radius: 50× the default 2000, about 7 s
+/// of searches on an Île-de-France-sized graph (15,000 a second, docs/performance.md), where the
+/// sampling error is long negligible. A typo such as 10 M would search for a quarter of an hour.
+constexpr double max_origins = 100000;
+
+std::string whole(double x) { return std::to_string(static_cast<unsigned long long>(std::llround(x))); }
 
 [[noreturn]] void bad(const std::string& what) { throw argument_error{"profile: " + what}; }
 
@@ -106,17 +115,28 @@ AnalysisProfile profile_from_json(const json& j) {
                 continue;
             }
             if (name == "benefit.origins" || name == "benefit.seed") {
-                if (x < 0 || x > 1e7 || x != static_cast<double>(static_cast<std::uint32_t>(x))) bad(name + " must be a whole number from 0 to 10000000");
-                (name == "benefit.origins" ? p.benefit.origins : p.benefit.seed) = static_cast<std::uint32_t>(x);
+                const bool origins = name == "benefit.origins";
+                const double max = origins ? max_origins : 4294967295.0;
+                if (!(x >= 0 && x <= max) || x != std::floor(x)) bad(name + " must be a whole number from 0 to " + whole(max) + ", not " + v.dump());
+                (origins ? p.benefit.origins : p.benefit.seed) = static_cast<std::uint32_t>(x);
                 continue;
             }
-            const auto it = std::find_if(list.begin(), list.end(), [&](const Param& q) { return section == q.section && k == q.key; });
+            // Named copies: C++17 lambdas cannot capture structured bindings (clang refuses).
+            const std::string& sec = section;
+            const std::string& key_name = k;
+            const auto it = std::find_if(list.begin(), list.end(), [&](const Param& q) { return sec == q.section && key_name == q.key; });
             if (it == list.end()) bad("unknown parameter '" + name + "' (see docs/ranking.md for the list)");
             if (x < it->min || x > it->max) {
                 bad(name + " = " + v.dump() + " is out of range [" + json(it->min).dump() + ", " + json(it->max).dump() + "]");
             }
             it->ref(p) = x;
         }
+    }
+    // Each origin is a search over a disc of trip_radius_m: the work grows with origins × radius².
+    const double work = p.benefit.origins * std::pow(p.benefit.trip_radius_m / 2500.0, 2);
+    if (work > max_origins) {
+        bad("benefit.origins × (benefit.trip_radius_m / 2500 m)² = " + whole(work) + " is over " + whole(max_origins) +
+            " (50 times the default work): sample fewer origins for longer trips");
     }
     return p;
 }

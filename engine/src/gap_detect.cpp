@@ -190,14 +190,20 @@ std::vector<Result> parallel_in_order(std::size_t n, const Work& work) {
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
     run(0);
     for (auto& th : pool) th.join();
-    std::vector<std::pair<std::size_t, Result>> all;
-    for (auto& part : parts) {
-        for (auto& x : part) all.push_back(std::move(x));
-    }
-    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Each part is in item order already (thread t took items t, t + threads, ...): merge them by
+    // item, moving each result once (a sort of the pairs moved every Gap, its vectors, many times).
+    std::size_t total = 0;
+    for (const auto& part : parts) total += part.size();
     std::vector<Result> out;
-    out.reserve(all.size());
-    for (auto& x : all) out.push_back(std::move(x.second));
+    out.reserve(total);
+    std::vector<std::size_t> next(threads, 0);
+    while (out.size() < total) {
+        unsigned best = threads;
+        for (unsigned t = 0; t < threads; ++t) {
+            if (next[t] < parts[t].size() && (best == threads || parts[t][next[t]].first < parts[best][next[best]].first)) best = t;
+        }
+        out.push_back(std::move(parts[best][next[best]++].second));
+    }
     return out;
 }
 

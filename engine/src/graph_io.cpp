@@ -28,6 +28,20 @@ struct Header {
 };
 static_assert(sizeof(Header) == 32);
 
+/// Length of the OSM extension that ends path (".osm.pbf", ...), 0 when none.
+std::size_t extract_suffix(const std::string& path) {
+    for (const std::string_view ext : {".osm.pbf", ".osm.bz2", ".osm.gz", ".osm", ".pbf"}) {
+        if (path.size() > ext.size() && std::string_view{path}.substr(path.size() - ext.size()) == ext) return ext.size();
+    }
+    return 0;
+}
+
+/// Where the message suggests writing the graph of an extract: beside it, its OSM extension
+/// replaced by .maillon (never the extract itself, which the import would overwrite).
+std::string suggested_graph_name(const std::string& extract) {
+    return extract.substr(0, extract.size() - extract_suffix(extract)) + ".maillon";
+}
+
 /// Streams the payload out while computing its size and CRC.
 class PayloadWriter {
 public:
@@ -224,6 +238,10 @@ Graph load_graph(const std::string& path) {
     Header header{};
     if (file_size < sizeof header || !in.read(reinterpret_cast<char*>(&header), sizeof header) ||
         header.magic != magic) {
+        if (extract_suffix(path) > 0) {
+            throw input_error{"'" + path + "' is an OSM extract, not a maillon graph file: import it first with 'maillon import " +
+                              path + " -o " + suggested_graph_name(path) + "'"};
+        }
         throw input_error{"'" + path + "' is not a maillon graph file (create one with 'maillon import EXTRACT -o " +
                           path + "')"};
     }

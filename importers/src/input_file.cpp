@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "maillon/errors.hpp"
+#include "maillon/importers/json_input.hpp"
 #include "text.hpp"
 
 namespace maillon::input {
@@ -41,7 +42,8 @@ nlohmann::ordered_json parse_json(const std::string& text, const std::string& wh
                                   const std::function<std::string(const std::string&)>& hint) {
     if (maillon::text::trim(text).empty()) throw input_error(what + " is empty (expected " + expected + ")");
     try {
-        return nlohmann::ordered_json::parse(text);
+        // Nesting bounded and number overflow reported (json_input.hpp): both as input_error naming the file.
+        return importers::parse_json_bounded(text, what);
     } catch (const nlohmann::ordered_json::parse_error& e) {
         // e.byte: 1-based index of the last byte read. Columns count UTF-8 characters, as an editor shows them.
         const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());

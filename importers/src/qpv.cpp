@@ -37,7 +37,9 @@ struct QpvLayer::Index {
     std::mutex mutex;
 };
 
-QpvLayer::QpvLayer() = default;
+// An empty layer has a context too: geos() hands out a reference to it (found by UBSan: the
+// analysis of a scenario without QPV bound a reference to a null context).
+QpvLayer::QpvLayer() : ctx_(std::make_unique<GeosContext>()) {}
 QpvLayer::QpvLayer(QpvLayer&&) noexcept = default;
 QpvLayer& QpvLayer::operator=(QpvLayer&& o) noexcept {
     if (this == &o) return *this;
@@ -526,9 +528,8 @@ QpvLayer load_qpv(const std::string& path, const QpvFieldNames& override) {
     if (layer.fields.name.empty())
         layer.warnings.push_back(quoted(path) + ": no QPV name field (looked for " + join(qpv_name_field_candidates()) +
                                  "); QPV are shown by code (name one with --qpv-name-field)");
-    if (layer.fields.population.empty())
-        layer.warnings.push_back(quoted(path) + ": no population field (looked for " + join(qpv_population_field_candidates()) +
-                                 ", pop_YYYY, pYY_pop); name one with --qpv-population-field if the layer has it");
+    // No population field is not a warning here: the residents may come from --population or
+    // --qpv-population; the pipeline says so when no source is given at all (cli/pipeline.cpp).
 
     // --- build, repair, merge features sharing a code ---
     layer.ctx_ = std::make_unique<GeosContext>();

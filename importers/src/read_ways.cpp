@@ -7,6 +7,7 @@
 #include <osmium/io/any_input.hpp>
 #include <osmium/thread/pool.hpp>
 #include <osmium/util/progress_bar.hpp>
+#include <protozero/exception.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -242,6 +243,9 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
             out.timestamp = newest.to_iso();
         }
     } catch (const osmium::pbf_error& e) {
+        throw input_error{"'" + path + "' is not a valid PBF file (" + e.what() +
+                          "): the file may be truncated or damaged, download it again"};
+    } catch (const protozero::exception& e) {  // a PBF header or block cut short (found by fuzzing)
         throw input_error{"'" + path + "' is not a valid PBF file (" + e.what() +
                           "): the file may be truncated or damaged, download it again"};
     } catch (const osmium::xml_error& e) {

@@ -37,6 +37,9 @@ json read_json(const std::string& path) {
         return json::parse(text.str(), depth_check);
     } catch (const json::parse_error& e) {
         bad(path, std::string{"is not valid JSON ("} + e.what() + "); give a GeoJSON file of the area");
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double ("1e999") is out_of_range.406, not a parse_error (json_input.hpp).
+        bad(path, std::string{"is not valid JSON ("} + e.what() + ": numbers must lie within ±1.8e308); give a GeoJSON file of the area");
     }
 }
 

@@ -87,6 +87,22 @@ AnalyzeFiles read_analyze_dir(const std::string& dir_in) {
     return f;
 }
 
+std::string resolve_run_input(const json& run, std::string_view role, const std::string& run_dir) {
+    namespace fs = std::filesystem;
+    if (!run.contains("inputs") || !run["inputs"].is_array()) return "";
+    for (const auto& i : run["inputs"]) {
+        if (!i.is_object() || i.value("role", "") != role) continue;
+        const fs::path recorded = i.value("path", "");
+        const fs::path resolved = recorded.is_absolute() ? recorded : fs::path{run_dir} / recorded;
+        std::error_code ec;
+        if (fs::exists(resolved, ec)) return resolved.lexically_normal().string();
+        const std::string absolute = i.value("absolute_path", "");
+        if (!absolute.empty() && fs::exists(absolute, ec)) return absolute;
+        return resolved.lexically_normal().string();  // missing: the caller names it
+    }
+    return "";
+}
+
 std::string run_input(const json& run, std::string_view role) {
     if (!run.contains("inputs") || !run["inputs"].is_array()) return "";
     for (const auto& i : run["inputs"]) {

@@ -122,7 +122,7 @@ public:
         }
         for (const std::string& k : order) {
             FieldKind kind = kinds[k];
-            if (!kind.seen) kind = {OFTString, OFSTNone, true};  // only nulls: text
+            if (!kind.seen) kind = {nullable_number(k) ? OFTReal : OFTString, OFSTNone, true};  // only nulls
             OGRFieldDefnH field = OGR_Fld_Create(k.c_str(), kind.type);
             OGR_Fld_SetSubType(field, kind.sub);
             const std::string_view alias = field_alias(spec.name, k);

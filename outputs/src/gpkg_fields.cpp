@@ -61,6 +61,15 @@ constexpr std::array<Alias, 31> qpv{{
     {"weight_unit", "Unité de population"},
 }};
 
+// Numbers that are null in some runs (docs/data-dictionary.md: "a number or null"): a layer where
+// every value is null must still type them as numbers, so that a field has one type in every file.
+constexpr std::array<std::string_view, 17> nullable_numbers{{
+    "qpv_pop", "all_pop", "maxspeed_kmh", "lanes", "crossing_lts", "residents_declared", "residents_outside_area",
+    "residents_beyond_reach", "qpv_covered_share", "qpv_reached_share", "diff_points_near_network",
+    "diff_points_near_low_stress", "diff_points_near_station", "nearest_existing_station_m", "nearest_transit_m",
+    "distance_to_cycle_network_m", "share_near_station",
+}};
+
 template <std::size_t N>
 std::string_view find(const std::array<Alias, N>& table, std::string_view field) noexcept {
     for (const auto& [k, v] : table) {
@@ -77,6 +86,13 @@ std::string_view field_alias(std::string_view layer, std::string_view field) noe
     else if (layer == "stations") specific = find(stations, field);
     else if (layer == "qpv") specific = find(qpv, field);
     return specific.empty() ? find(common, field) : specific;
+}
+
+bool nullable_number(std::string_view field) noexcept {
+    for (const std::string_view f : nullable_numbers) {
+        if (f == field) return true;
+    }
+    return false;
 }
 
 }  // namespace maillon::outputs

@@ -9,4 +9,7 @@ namespace maillon::outputs {
 /// The alias of a field of a layer ("gaps", "network", …), "" when it has none.
 std::string_view field_alias(std::string_view layer, std::string_view field) noexcept;
 
+/// Whether a field is a number that may be null (written as Real even when a run has only nulls).
+bool nullable_number(std::string_view field) noexcept;
+
 }  // namespace maillon::outputs

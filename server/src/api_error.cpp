@@ -26,7 +26,9 @@ const ErrorInfo& error_info(ErrorCode code) noexcept { return table[static_cast<
 std::string error_body(ErrorCode code, const std::string& message) {
     nlohmann::ordered_json j;
     j["error"] = {{"code", error_info(code).name}, {"message", message}};
-    return j.dump();
+    // The message may echo request input that is not valid UTF-8 (a path or parameter from the
+    // client): replace such bytes with U+FFFD rather than throw (nlohmann's default).
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace maillon::server

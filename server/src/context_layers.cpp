@@ -17,6 +17,9 @@ ContextLayers::ContextLayers(const ServedState& s)
         c.json = f.dump();
         m_candidates.push_back(std::move(c));
     }
+    std::vector<BBox> boxes;
+    for (const ServedCandidate& c : m_candidates) boxes.push_back(c.box);
+    m_candidate_index = FeatureIndex{boxes};
 }
 
 }  // namespace maillon::server

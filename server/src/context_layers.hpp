@@ -25,6 +25,8 @@ public:
     const StreetLayer& streets() const noexcept { return m_streets; }
     const PlaceSearch& places() const noexcept { return m_places; }
     const std::vector<ServedCandidate>& candidates() const noexcept { return m_candidates; }
+    /// Indices into candidates() of those whose box meets `box`, in list order.
+    std::vector<std::uint32_t> candidates_in(const BBox& box) const { return m_candidate_index.query(box); }
     /// run.json → benefit.cut: the benefit a project needs to be listed (popups compare with it).
     double benefit_cut() const noexcept { return m_benefit_cut; }
 
@@ -32,6 +34,7 @@ private:
     StreetLayer m_streets;
     PlaceSearch m_places;
     std::vector<ServedCandidate> m_candidates;
+    FeatureIndex m_candidate_index;
     double m_benefit_cut = 0;
 };
 

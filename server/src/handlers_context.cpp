@@ -26,9 +26,10 @@ void handle_streets(const ContextLayers& c, std::size_t max_features, const http
     const long zoom = q.integer("zoom", 0, 22).value_or(16);
     const std::size_t band = zoom_band(zoom);
     std::vector<const ServedFeature*> out;
-    for (const ServedFeature& f : c.streets().band(band)) {
-        if (box && !intersects(*box, f.box)) continue;
-        out.push_back(&f);
+    const std::vector<ServedFeature>& features = c.streets().band(band);
+    const std::vector<std::uint32_t> near = box ? c.streets().in(band, *box) : std::vector<std::uint32_t>{};
+    for (std::size_t i = 0, n = box ? near.size() : features.size(); i < n; ++i) {
+        out.push_back(&features[box ? near[i] : i]);
         if (out.size() > max_features) {
             throw ApiError{ErrorCode::too_large, "more than " + std::to_string(max_features) + " streets in this bbox at zoom " +
                                                      std::to_string(zoom) + ": narrow the bbox or lower the zoom (fewer classes drawn)"};
@@ -75,8 +76,9 @@ void handle_candidates(const ContextLayers& c, std::size_t max_features, const h
     const auto classes = q.list("class", {"street", "crossing", "bridge", "tunnel", "roundabout", "contraflow", "data"});
     std::vector<const ServedFeature*> page;
     long matched = 0;
-    for (const ServedCandidate& f : c.candidates()) {
-        if (box && !intersects(*box, f.box)) continue;
+    const std::vector<std::uint32_t> near = box ? c.candidates_in(*box) : std::vector<std::uint32_t>{};
+    for (std::size_t i = 0, n = box ? near.size() : c.candidates().size(); i < n; ++i) {
+        const ServedCandidate& f = c.candidates()[box ? near[i] : i];
         if (!statuses.empty() && std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) continue;
         if (!classes.empty() && std::find(classes.begin(), classes.end(), f.gap_class) == classes.end()) continue;
         if (matched >= offset && matched < offset + limit) page.push_back(&f);

@@ -37,8 +37,11 @@ void handle_gaps(const ServedState& s, std::size_t max_features, const httplib::
     std::vector<const ServedFeature*> page;
     std::string csv_body = csv ? s.gaps_csv_header() + "\n" : "";
     long matched = 0;
-    for (const ServedGap& g : s.gaps()) {
-        if (box && !intersects(*box, g.box)) continue;
+    // A bbox: only the gaps the index finds there, still in rank order.
+    const std::vector<std::uint32_t> near = box ? s.gaps_in(*box) : std::vector<std::uint32_t>{};
+    const std::size_t candidates = box ? near.size() : s.gaps().size();
+    for (std::size_t i = 0; i < candidates; ++i) {
+        const ServedGap& g = s.gaps()[box ? near[i] : i];
         if (!classes.empty() && std::find(classes.begin(), classes.end(), g.gap_class) == classes.end()) continue;
         if (commune && !commune_equals(g.commune)) continue;
         if (qpv && std::find(g.qpv_codes.begin(), g.qpv_codes.end(), *qpv) == g.qpv_codes.end()) continue;
@@ -66,8 +69,11 @@ void handle_network(const ServedState& s, std::size_t max_features, const httpli
     const long zoom = q.integer("zoom", 0, 22).value_or(16);
     const std::size_t band = zoom_band(zoom);
     std::vector<const ServedFeature*> out;
-    for (const ServedFeature& f : s.network(band)) {
-        if (box && !intersects(*box, f.box)) continue;
+    const std::vector<ServedFeature>& features = s.network(band);
+    const std::vector<std::uint32_t> near = box ? s.network_in(band, *box) : std::vector<std::uint32_t>{};
+    const std::size_t candidates = box ? near.size() : features.size();
+    for (std::size_t i = 0; i < candidates; ++i) {
+        const ServedFeature& f = features[box ? near[i] : i];
         out.push_back(&f);
         if (out.size() > max_features) {
             throw ApiError{ErrorCode::too_large, "more than " + std::to_string(max_features) +

@@ -1,43 +1,66 @@
 // GET /api/v1/route: the low-stress route (LTS <= 2) and the shortest route between two points.
 
 #include "handlers.hpp"
+#include "route_searches.hpp"
 
 #include "maillon/route.hpp"
 #include "maillon/server/api_error.hpp"
 #include "maillon/server/query.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <string>
 
 namespace maillon::server {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-/// One search object per server thread, reused across requests (its arrays are graph-sized).
-BoundedSearch& thread_search(const Graph& g) {
-    thread_local std::unique_ptr<BoundedSearch> search;
-    thread_local const Graph* graph = nullptr;
-    if (!search || graph != &g) {
-        search = std::make_unique<BoundedSearch>(g);
-        graph = &g;
+/// A number with at most `decimals` decimals, trailing zeros dropped (what the JSON of a rounded
+/// double reads as, without building a JSON value per coordinate: that cost as much as the search).
+void append_fixed(std::string& out, double v, int decimals) {
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+    if (ec != std::errc{}) {
+        out += "null";
+        return;
     }
-    return *search;
+    char* last = end;
+    const char* dot = std::find(buf, end, '.');
+    if (dot != end) {
+        while (last > dot + 1 && last[-1] == '0') --last;
+        if (last == dot + 1) --last;  // "12." -> "12"
+    }
+    if (last - buf == 2 && buf[0] == '-' && buf[1] == '0') {  // "-0"
+        out += '0';
+        return;
+    }
+    out.append(buf, last);
 }
 
-json route_feature(const std::optional<Route>& r, const char* kind) {
-    if (!r) return nullptr;
-    json coords = json::array();
-    for (const Coord c : r->geometry) coords.push_back({std::round(c.lon() * 1e7) / 1e7, std::round(c.lat() * 1e7) / 1e7});
-    return {{"type", "Feature"},
-            {"geometry", {{"type", "LineString"}, {"coordinates", coords}}},
-            {"properties", {{"kind", kind}, {"length_m", std::round(r->length_m * 10) / 10}}}};
+void append_route(std::string& out, const std::optional<Route>& r, const char* kind) {
+    if (!r) {
+        out += "null";
+        return;
+    }
+    out += R"({"type":"Feature","geometry":{"type":"LineString","coordinates":[)";
+    for (std::size_t i = 0; i < r->geometry.size(); ++i) {
+        if (i) out += ',';
+        out += '[';
+        append_fixed(out, r->geometry[i].lon(), 7);
+        out += ',';
+        append_fixed(out, r->geometry[i].lat(), 7);
+        out += ']';
+    }
+    out += R"(]},"properties":{"kind":")";
+    out += kind;
+    out += R"(","length_m":)";
+    append_fixed(out, r->length_m, 1);
+    out += "}}";
 }
 
 }  // namespace
 
-void handle_route(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
+void handle_route(const ServedState& s, RouteSearches& searches, const httplib::Request& req, httplib::Response& res) {
     const Query q{req.params, {"from", "to", "max_snap_m"}};
     const auto from = q.lon_lat("from");
     const auto to = q.lon_lat("to");
@@ -50,19 +73,35 @@ void handle_route(const ServedState& s, const httplib::Request& req, httplib::Re
                                                   " m of the " + (!snap_from ? "start" : "end") + " point"};
     }
     const Graph& g = s.graph();
-    BoundedSearch& search = thread_search(g);
-    // Routes longer than 4× the straight line (+ 3 km) are not worth showing: that bounds the work.
+    // Routes longer than 4× the straight line (+ 3 km) are not worth showing: that bounds the work
+    // when the points are not connected (the search then explores what the budget allows).
     const auto budget = static_cast<float>(std::min(4.0 * haversine_m(*from, *to) + 3000.0, 80000.0));
-    const auto shortest = route_between(g, search, *snap_from, *snap_to, ModeFilter{&g, Mode::bike}, budget);
-    const auto calm = route_between(g, search, *snap_from, *snap_to, LowStressFilter{&g, 2}, budget);
-    json body;
-    body["low_stress"] = route_feature(calm, "low_stress");
-    body["shortest"] = route_feature(shortest, "shortest");
-    body["detour_ratio"] = (calm && shortest && shortest->length_m > 0)
-                               ? json(std::round(calm->length_m / shortest->length_m * 1000) / 1000)
-                               : json(nullptr);
-    body["snap"] = {{"from_m", std::round(snap_from->distance_m * 10) / 10}, {"to_m", std::round(snap_to->distance_m * 10) / 10}};
-    res.set_content(body.dump(), "application/json; charset=utf-8");
+    std::optional<Route> shortest, calm;
+    const bool bike_connected = searches.bike_components().may_connect(snap_from->edge, snap_to->edge);
+    const bool calm_connected = searches.low_stress_components().may_connect(snap_from->edge, snap_to->edge);
+    if (bike_connected || calm_connected) {
+        const auto search = searches.acquire();
+        if (bike_connected) {
+            shortest = search->route(*snap_from, *snap_to, ModeFilter{&g, Mode::bike}, budget, &searches.bike_landmarks());
+        }
+        if (calm_connected) {
+            calm = search->route(*snap_from, *snap_to, LowStressFilter{&g, 2}, budget, &searches.low_stress_landmarks());
+        }
+    }
+    std::string body = R"({"low_stress":)";
+    body.reserve(64 + 24 * ((calm ? calm->geometry.size() : 0) + (shortest ? shortest->geometry.size() : 0)));
+    append_route(body, calm, "low_stress");
+    body += R"(,"shortest":)";
+    append_route(body, shortest, "shortest");
+    body += R"(,"detour_ratio":)";
+    if (calm && shortest && shortest->length_m > 0) append_fixed(body, calm->length_m / shortest->length_m, 3);
+    else body += "null";
+    body += R"(,"snap":{"from_m":)";
+    append_fixed(body, snap_from->distance_m, 1);
+    body += R"(,"to_m":)";
+    append_fixed(body, snap_to->distance_m, 1);
+    body += "}}";
+    res.set_content(body, "application/json; charset=utf-8");
 }
 
 }  // namespace maillon::server

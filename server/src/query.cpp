@@ -2,6 +2,8 @@
 
 #include "maillon/server/api_error.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -19,6 +21,16 @@ std::optional<double> parse_double(const std::string& s) {
     return v;
 }
 
+/// Whether the text is valid UTF-8: nlohmann's serializer checks it (and throws otherwise).
+bool valid_utf8(const std::string& s) {
+    try {
+        (void)nlohmann::json(s).dump();
+        return true;
+    } catch (const nlohmann::json::type_error&) {
+        return false;
+    }
+}
+
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
     std::string part;
@@ -32,6 +44,12 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 Query::Query(const std::multimap<std::string, std::string>& params, const std::set<std::string>& allowed) {
     for (const auto& [k, v] : params) {
+        // Parameters are text in UTF-8 (percent-encoded in the URL); anything else cannot be a
+        // bbox, a number, a commune or a QPV code, and must not reach a JSON message unchecked.
+        if (!valid_utf8(k)) throw ApiError{ErrorCode::invalid_value, "a parameter name is not valid UTF-8 text (percent-encode UTF-8)"};
+        if (!valid_utf8(v)) {
+            throw ApiError{ErrorCode::invalid_value, "parameter '" + k + "' is not valid UTF-8 text (percent-encode UTF-8)"};
+        }
         if (!allowed.count(k)) {
             std::string list;
             for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;

@@ -9,6 +9,15 @@ namespace maillon::server {
 namespace {
 
 using analysis::json;
+
+template <typename Feature>
+std::vector<BBox> boxes_of(const std::vector<Feature>& features) {
+    std::vector<BBox> boxes;
+    boxes.reserve(features.size());
+    for (const Feature& f : features) boxes.push_back(f.box);
+    return boxes;
+}
+
 }  // namespace
 
 bool intersects(const BBox& a, const BBox& b) noexcept {
@@ -38,6 +47,7 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
         std::getline(csv_lines, s.csv_row);
         m_gaps.push_back(std::move(s));
     }
+    m_gap_index = FeatureIndex{boxes_of(m_gaps)};
 
     // The cycle network, per zoom band: chains of edges with the same facility and stress.
     const CycleNetwork net{m_graph, m_profile.network};
@@ -79,6 +89,7 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
                 if (net.contains_edge(e)) add(m_graph.shape(e), e, m_graph.length_m(e));
             }
         }
+        m_network_index[b] = FeatureIndex{boxes_of(m_network[b])};
     }
 
     // QPV polygons with their indicator row.

@@ -51,7 +51,13 @@ StreetLayer::StreetLayer(const Graph& g, const CycleNetwork& net) {
         // Footways first, motorways last: SVG paints in order, major roads stay readable on top.
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         m_bands[b].reserve(out.size());
-        for (auto& [h, f] : out) m_bands[b].push_back(std::move(f));
+        std::vector<BBox> boxes;
+        boxes.reserve(out.size());
+        for (auto& [h, f] : out) {
+            boxes.push_back(f.box);
+            m_bands[b].push_back(std::move(f));
+        }
+        m_index[b] = FeatureIndex{boxes};
     }
 }
 

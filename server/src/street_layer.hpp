@@ -4,6 +4,7 @@
 // (served_state.hpp's zoom_bands) like the network layer, with fewer classes as the zoom falls.
 
 #include "maillon/cycle_network.hpp"
+#include "maillon/server/feature_index.hpp"
 #include "maillon/server/served_state.hpp"
 
 #include <array>
@@ -20,9 +21,12 @@ public:
     StreetLayer(const Graph& g, const CycleNetwork& net);
     /// Features of a band (properties `highway`, `name`), major roads last so they draw on top.
     const std::vector<ServedFeature>& band(std::size_t b) const { return m_bands[b]; }
+    /// Indices into band(b) of the features whose box meets `box`, in band order.
+    std::vector<std::uint32_t> in(std::size_t b, const BBox& box) const { return m_index[b].query(box); }
 
 private:
     std::array<std::vector<ServedFeature>, zoom_bands.size()> m_bands;
+    std::array<FeatureIndex, zoom_bands.size()> m_index;
 };
 
 }  // namespace maillon::server

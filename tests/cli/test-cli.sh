@@ -89,7 +89,7 @@ fi
 # Damaged graph files
 head -c 500 "$work/ok.maillon" > "$work/short.maillon"
 expect 1 "'$work/short.maillon' is truncated" -- "$maillon" info "$work/short.maillon"
-expect 1 "is not a maillon graph file" -- "$maillon" info "$data/paris-republique.osm.pbf"
+expect 1 "is an OSM extract, not a maillon graph file: import it first with .maillon import $data/paris-republique.osm.pbf -o $data/paris-republique.maillon." -- "$maillon" info "$data/paris-republique.osm.pbf"
 expect 1 "cannot open graph file '$work/none.maillon'" -- "$maillon" info "$work/none.maillon"
 
 # maillon analyze: inputs planners get wrong

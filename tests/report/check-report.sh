@@ -101,7 +101,15 @@ sed -i 's/"version": "[^"]*"/"version": "0.0.0"/' "$work/old/run.json"
 expect 1 "run.json' was written by maillon 0.0.0, this is maillon .*re-run 'maillon analyze'" -- "$maillon" report "$work/old" -o "$work/x"
 no_leftovers "$work/x"
 cp -r "$work/std" "$work/moved"
-sed -i "s#\"path\": \"$data/paris-republique.osm.pbf\"#\"path\": \"$work/gone.osm.pbf\"#" "$work/moved/run.json"
+# The extract gone: its path relative to run.json and its absolute path both lead nowhere.
+python3 - "$work/moved/run.json" "$work/gone.osm.pbf" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1], encoding="utf-8"))
+for i in run["inputs"]:
+    if i["role"] == "graph_or_extract":
+        i["path"] = i["absolute_path"] = sys.argv[2]
+json.dump(run, open(sys.argv[1], "w", encoding="utf-8"))
+PY
 expect 1 "input '$work/gone.osm.pbf' of .* is not found .*--graph" -- "$maillon" report "$work/moved" -o "$work/x"
 expect 0 "wrote" -- "$maillon" report "$work/moved" -o "$work/x" --graph "$data/paris-republique.osm.pbf" --no-pdf
 [[ -f "$work/x/report.html" && ! -e "$work/x/report.pdf" ]] && ok "--no-pdf: HTML only" || bad "--no-pdf"

@@ -109,6 +109,17 @@ for f in qpv:
         fail(f"qpv {row['code']}: a {f['geometry']['type']}")
 ok(f"qpv: {len(qpv)} MultiPolygons with their indicators.json rows")
 
+# A field has one type in every run: numbers that are null here (diff_points_* of a partial QPV, a
+# population not declared) are still Real, never the text type OGR would give a column of nulls.
+schema = run("ogrinfo", "-ro", "-so", gpkg, "qpv")
+types = dict(line.split(": ", 1) for line in schema.splitlines() if ": " in line and "(" in line)
+numeric = ["residents", "residents_declared", "residents_outside_area", "qpv_covered_share", "diff_points_near_network",
+           "diff_points_near_low_stress", "share_near_network", "area_ha"]
+wrong = [f"{k}: {types.get(k)}" for k in numeric if not (types.get(k, "").startswith("Real") or types.get(k, "").startswith("Integer"))]
+if wrong:
+    fail(f"qpv: numeric fields not typed as numbers: {wrong}")
+ok("qpv: numeric fields (null or not in this run) typed Real/Integer")
+
 run_json = json.load(open(f"{d}/run.json", encoding="utf-8"))
 network = layer("network")
 km = sum(f["properties"]["length_m"] for f in network) / 1000

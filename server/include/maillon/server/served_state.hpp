@@ -6,6 +6,7 @@
 #include "maillon/analysis/results_json.hpp"
 #include "maillon/graph.hpp"
 #include "maillon/importers/qpv.hpp"
+#include "maillon/server/feature_index.hpp"
 #include "maillon/spatial_index.hpp"
 
 #include <array>
@@ -49,6 +50,9 @@ public:
     const std::vector<ServedGap>& gaps() const noexcept { return m_gaps; }
     const std::string& gaps_csv_header() const noexcept { return m_gaps_csv_header; }
     const std::vector<ServedFeature>& network(std::size_t band) const { return m_network[band]; }
+    /// Indices into gaps() / network(band) of the features whose box meets `box`, in list order.
+    std::vector<std::uint32_t> gaps_in(const BBox& box) const { return m_gap_index.query(box); }
+    std::vector<std::uint32_t> network_in(std::size_t band, const BBox& box) const { return m_network_index[band].query(box); }
     const std::vector<ServedFeature>& qpv_features() const noexcept { return m_qpv_features; }
     /// Stations per status (existing, planned, suggested), in rank order.
     const std::vector<ServedFeature>& stations(StationStatus status) const { return m_stations[static_cast<std::size_t>(status)]; }
@@ -64,6 +68,8 @@ private:
     std::vector<ServedGap> m_gaps;
     std::string m_gaps_csv_header;
     std::array<std::vector<ServedFeature>, zoom_bands.size()> m_network;
+    FeatureIndex m_gap_index;
+    std::array<FeatureIndex, zoom_bands.size()> m_network_index;
     std::vector<ServedFeature> m_qpv_features;
     std::array<std::vector<ServedFeature>, 3> m_stations;
     std::string m_meta;

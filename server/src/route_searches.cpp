@@ -1,0 +1,31 @@
+#include "route_searches.hpp"
+
+namespace maillon::server {
+
+RouteSearches::RouteSearches(const Graph& g, std::size_t count, std::size_t landmarks)
+    : m_bike(g, ModeFilter{&g, Mode::bike}),
+      m_low_stress(g, LowStressFilter{&g, 2}),
+      m_bike_landmarks(g, ModeFilter{&g, Mode::bike}, m_bike, landmarks),
+      m_low_stress_landmarks(g, LowStressFilter{&g, 2}, m_low_stress, landmarks) {
+    if (count == 0) count = 1;
+    for (std::size_t i = 0; i < count; ++i) m_free.push_back(std::make_unique<RouteSearch>(g));
+}
+
+RouteSearches::Lease RouteSearches::acquire() {
+    std::unique_lock<std::mutex> lock{m_mutex};
+    m_returned.wait(lock, [this] { return !m_free.empty(); });
+    std::unique_ptr<RouteSearch> s = std::move(m_free.back());
+    m_free.pop_back();
+    return Lease{*this, std::move(s)};
+}
+
+RouteSearches::Lease::~Lease() {
+    if (!m_search) return;  // moved from
+    {
+        std::lock_guard<std::mutex> lock{m_pool->m_mutex};
+        m_pool->m_free.push_back(std::move(m_search));
+    }
+    m_pool->m_returned.notify_one();
+}
+
+}  // namespace maillon::server
