@@ -53,6 +53,16 @@ function noConsoleErrors(when) {
   if (consoleErrors.length) throw new Error(`${consoleErrors.length} console error(s) ${when}: ${consoleErrors[0]}`);
 }
 
+/** Whether the (last) element of each selector meet on the screen, with their rectangles. */
+async function overlap(page, selA, selB) {
+  const [a, b] = await page.evaluate(([x, y]) => [x, y].map((sel) => {
+    const all = document.querySelectorAll(sel);
+    const r = all[all.length - 1].getBoundingClientRect();
+    return { l: Math.round(r.left), t: Math.round(r.top), r: Math.round(r.right), b: Math.round(r.bottom) };
+  }), [selA, selB]);
+  return { meet: a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b, a, b };
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(shotDir, `${name}.png`) });
 
 try {
@@ -361,7 +371,9 @@ await check('a station popup speaks French, not field names', async () => {
   for (const english of ['true', 'false', 'null', 'existing', 'planned', 'suggested']) {
     if (new RegExp(`\\b${english}\\b`).test(t)) throw new Error(`"${english}" in the popup: ${t.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
-  await page.waitForTimeout(300); // the popup's fade-in
+  await page.waitForTimeout(400); // the popup's fade-in and auto-pan
+  const o = await overlap(page, '.leaflet-popup', '#legend');
+  if (o.meet) throw new Error(`the station popup ${JSON.stringify(o.a)} is under the legend ${JSON.stringify(o.b)}`);
   await shot(page, 'station');
   await page.evaluate(() => window.maillonMap.closePopup());
   return t.replace(/\s+/g, ' ').slice(0, 100);
@@ -375,6 +387,7 @@ await check('the help tab shows no server path and no English warning', async ()
   for (const english of [/\bwarning/i, /\bstations lie\b/, /\bskipped\b/, /\bnot installed\b/]) {
     if (english.test(t)) throw new Error(`English in the help tab: ${english}`);
   }
+  await shot(page, 'help');
   await page.locator('#tab-gaps').click();
 });
 
@@ -458,12 +471,10 @@ await check('at 1920×1080 the legend never covers a gap popup', async () => {
     await rows.nth(i).click();
     await p2.waitForTimeout(450); // the popup's auto-pan; the previous popup fades out
     await p2.waitForFunction(() => document.querySelectorAll('.leaflet-popup').length === 1, null, { timeout: STEP_MS });
-    const [a, b] = await p2.evaluate(() => [document.querySelector('.leaflet-popup'), document.getElementById('legend')]
-      .map((e) => { const r = e.getBoundingClientRect(); return { l: r.left, t: r.top, r: r.right, b: r.bottom }; }));
-    const overlap = a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
-    if (overlap) {
+    const o = await overlap(p2, '.leaflet-popup', '#legend');
+    if (o.meet) {
       await shot(p2, 'overlap-1920');
-      throw new Error(`row ${i + 1}: the popup ${JSON.stringify(a)} meets the legend ${JSON.stringify(b)}`);
+      throw new Error(`row ${i + 1}: the popup ${JSON.stringify(o.a)} meets the legend ${JSON.stringify(o.b)}`);
     }
     if (i === 0) await shot(p2, 'popup-1920');
   }

@@ -58,6 +58,11 @@ export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext
   });
   tiles = createTiles(map, { legend });
 
+  // every popup pans clear of the legend (top right): Leaflet keeps it left of the legend's width
+  const popupOptions = (opts = {}) => ({
+    autoPanPaddingTopLeft: [20, 20], autoPanPaddingBottomRight: [legend.width() + 20, 20], ...opts,
+  });
+
   // keep what is fitted clear of the controls: zoom and route buttons on the left, legend on the right
   const fitTo = (bounds, { extra = 10, ...opts } = {}) => {
     const w = map.getSize().x;
@@ -70,7 +75,7 @@ export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext
 
   viewLayers.streets = createStreetLayer(map, { group: layers.streets, renderer: renderers.streets, legend });
   viewLayers.network = createNetworkLayer(map, { group: layers.network, renderer: renderers.network, legend });
-  viewLayers.candidates = createCandidateLayer(map, { group: layers.candidates, renderer: renderers.candidates, legend, isRouteMode });
+  viewLayers.candidates = createCandidateLayer(map, { group: layers.candidates, renderer: renderers.candidates, legend, isRouteMode, popupOptions });
   const gaps = createGapLayer(map, {
     group: layers.gaps,
     renderer: renderers.gaps,
@@ -78,12 +83,11 @@ export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext
     onClick: (id) => onGapClick(id),
     onPopupClose: (id) => onGapDeselect && onGapDeselect(id),
     popupHtml: (p) => gapPopupHtml(p, { meta, ...(getPopupContext ? getPopupContext() : {}) }),
-    // the popup stays clear of the legend: Leaflet pans it left of the legend's width
-    legendWidth: () => legend.width(),
+    popupOptions,
     fitTo,
   });
-  const qpv = createQpvLayer(map, { group: layers.qpv, renderer: renderers.qpv, isRouteMode });
-  const stations = createStationLayer(map, { group: layers.stations, legend });
+  const qpv = createQpvLayer(map, { group: layers.qpv, renderer: renderers.qpv, isRouteMode, popupOptions });
+  const stations = createStationLayer(map, { group: layers.stations, legend, popupOptions });
 
   // a narrow map (wide indicators panel, small screen) folds the legend; it comes back when there is room
   const foldLegend = () => legend.fold(map.getSize().x < 720);

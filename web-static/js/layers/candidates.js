@@ -38,7 +38,7 @@ export function candidatePopupHtml(p, benefitCut) {
     + '</tbody></table></div>';
 }
 
-export function createCandidateLayer(map, { group, renderer, legend, isRouteMode }) {
+export function createCandidateLayer(map, { group, renderer, legend, isRouteMode, popupOptions }) {
   return createViewLayer(map, {
     id: 'candidates',
     path: '/candidates',
@@ -58,7 +58,7 @@ export function createCandidateLayer(map, { group, renderer, legend, isRouteMode
           l.on('click', (e) => {
             if (isRouteMode()) return;
             L.DomEvent.stopPropagation(e);
-            L.popup({ maxWidth: 380, className: 'gap-popup-wrap' }).setLatLng(e.latlng).setContent(candidatePopupHtml(f.properties, cut)).openOn(map);
+            L.popup(popupOptions({ maxWidth: 380, className: 'gap-popup-wrap' })).setLatLng(e.latlng).setContent(candidatePopupHtml(f.properties, cut)).openOn(map);
           });
         },
       }));

@@ -12,7 +12,7 @@ export const lineCenter = (latlngs) => (latlngs.length === 1 ? latlngs[0] : L.Li
 
 /**
  * @param {object} ctx { group (L.FeatureGroup), renderer, isRouteMode(), onClick(id), onPopupClose(id),
- *   popupHtml(properties), fitTo(bounds, opts) }
+ *   popupHtml(properties), popupOptions(opts) (clear of the legend), fitTo(bounds, opts) }
  */
 export function createGapLayer(map, ctx) {
   const { group, renderer } = ctx;
@@ -80,11 +80,9 @@ export function createGapLayer(map, ctx) {
     it.casing.setStyle({ color: '#00e5ff' });
     selected = it;
     if (zoom) ctx.fitTo(it.line.getBounds(), { maxZoom: 17, extra: 60, animate: false });
-    selectedPopup = L.popup({
-      maxWidth: 420, minWidth: 300, maxHeight: Math.max(240, Math.round(map.getSize().y * 0.62)),
-      autoPanPaddingTopLeft: [20, 20], autoPanPaddingBottomRight: [(ctx.legendWidth ? ctx.legendWidth() : 0) + 20, 20],
-      className: 'gap-popup-wrap',
-    }).setLatLng(it.mid).setContent(ctx.popupHtml(it.feature.properties));
+    selectedPopup = L.popup(ctx.popupOptions({
+      maxWidth: 420, minWidth: 300, maxHeight: Math.max(240, Math.round(map.getSize().y * 0.62)), className: 'gap-popup-wrap',
+    })).setLatLng(it.mid).setContent(ctx.popupHtml(it.feature.properties));
     selectedPopup.openOn(map);
     return true;
   }

@@ -19,7 +19,7 @@ export function qpvPopupHtml(p) {
     + '</tbody></table></div>';
 }
 
-export function createQpvLayer(map, { group, renderer, isRouteMode }) {
+export function createQpvLayer(map, { group, renderer, isRouteMode, popupOptions }) {
   return {
     set(fc) {
       group.clearLayers();
@@ -31,7 +31,7 @@ export function createQpvLayer(map, { group, renderer, isRouteMode }) {
           l.bindTooltip(escapeHtml(p.name || p.nom || p.code || 'QPV'), { permanent: true, direction: 'center', className: 'qpv-label', interactive: false });
           l.on('click', (e) => {
             if (isRouteMode()) return; // the route tool takes the click
-            L.popup({ maxWidth: 380 }).setLatLng(e.latlng).setContent(qpvPopupHtml(p)).openOn(map);
+            L.popup(popupOptions({ maxWidth: 380 })).setLatLng(e.latlng).setContent(qpvPopupHtml(p)).openOn(map);
           });
         },
       }));

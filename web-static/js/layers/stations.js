@@ -56,13 +56,15 @@ export function stationIcon(status) {
   return L.divIcon({ className: `station-icon station-${cls}`, iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -8], html: '<span></span>' });
 }
 
-export function createStationLayer(map, { group, legend }) {
+export function createStationLayer(map, { group, legend, popupOptions }) {
   return {
     set(fc, meta) {
       group.clearLayers();
       group.addLayer(L.geoJSON(fc, {
         pointToLayer: (f, latlng) => L.marker(latlng, { icon: stationIcon(f.properties.status), pane: 'stations', keyboard: false }),
-        onEachFeature: (f, l) => l.bindPopup(stationPopupHtml(f.properties), { maxWidth: 380 }),
+        // opened on click with the legend's width of the moment, so that it pans clear of the legend
+        onEachFeature: (f, l) => l.on('click', () => L.popup(popupOptions({ maxWidth: 380, offset: [0, -4] }))
+          .setLatLng(l.getLatLng()).setContent(stationPopupHtml(f.properties)).openOn(map)),
       }));
       legend.setStatuses(new Set(fc.features.map((f) => (STATUS_LABELS[f.properties.status] ? f.properties.status : 'existing'))));
       legend.setStatus('stations', suggestionShortfall(meta) || '');
