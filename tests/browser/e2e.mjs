@@ -158,7 +158,8 @@ await check('the popup opens on the gap\'s one-sentence reason and labels the sc
   if (!reason) throw new Error(`no .reason paragraph before the table: ${JSON.stringify(first)}`);
   if (!/^reason\|[A-ZÉ].{20,}\.$/.test(reason)) throw new Error(`the reason is not a French sentence: "${reason}"`);
   const t = await page.locator('.leaflet-popup-content').innerText();
-  for (const words of ['QPV desservis (poids', 'habitants ·', '% du maximum de la liste', 'au score', 'Détour évité (poids']) {
+  const unit = process.env.E2E_EXPECT_RESIDENTS === '1' ? 'habitants ·' : 'ha ·'; // residents, else hectares of QPV
+  for (const words of ['QPV desservis (poids', unit, '% du maximum de la liste', 'au score', 'Détour évité (poids']) {
     if (!t.includes(words)) throw new Error(`the score detail lacks "${words}"`);
   }
   return reason.slice(7, 90);

@@ -38,8 +38,8 @@ const indicators = load('indicators.json');
 const network = load('network.geojson');
 const qpv = load('qpv.geojson');
 const stations = load('stations.geojson');
-// candidates.geojson (the secondary layer) came after the first fixtures: empty when make-fixtures.mjs did not write it
-const candidates = fs.existsSync(path.join(fixtures, 'candidates.geojson')) ? load('candidates.geojson') : { type: 'FeatureCollection', features: [] };
+const candidates = load('candidates.geojson');
+const streets = load('streets.geojson');
 const ATTRIBUTION = '© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)';
 const CLASSES = ['street', 'crossing', 'bridge', 'tunnel', 'roundabout', 'contraflow', 'data'];
 const STATUSES = ['existing', 'planned', 'suggested'];
@@ -216,12 +216,19 @@ function apiRoute(q) {
   };
 }
 
-// The fixtures carry no street layer (make-fixtures.mjs approximates the network only): an empty one, checked.
+// The street layer: the fixtures' highway ways outside the approximated network, by the zoom bands of docs/api.md.
+const BAND_CLASSES = [
+  null, // 15+: every way
+  ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'pedestrian', 'road', 'busway'],
+  ['motorway', 'trunk', 'primary', 'secondary', 'tertiary'],
+  ['motorway', 'trunk', 'primary', 'secondary'],
+];
 function apiStreets(q) {
   checkParams(q, ['bbox', 'zoom']);
-  bboxParam(q);
+  const bbox = bboxParam(q);
   const zoom = num(q, 'zoom', { min: 0, max: 22, int: true, def: 16 });
-  return { type: 'FeatureCollection', zoom, features: [] };
+  const classes = BAND_CLASSES[zoom >= 15 ? 0 : zoom >= 13 ? 1 : zoom >= 11 ? 2 : 3];
+  return { type: 'FeatureCollection', zoom, features: streets.features.filter((f) => inBbox(bbox)(f) && (!classes || classes.includes(f.properties.highway))) };
 }
 
 const fold = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
