@@ -25,17 +25,26 @@ void handle_streets(const ContextLayers& c, std::size_t max_features, const http
     const auto box = q.bbox();
     const long zoom = q.integer("zoom", 0, 22).value_or(16);
     const std::size_t band = zoom_band(zoom);
-    std::vector<const ServedFeature*> out;
-    const std::vector<ServedFeature>& features = c.streets().band(band);
-    const std::vector<std::uint32_t> near = box ? c.streets().in(band, *box) : std::vector<std::uint32_t>{};
-    for (std::size_t i = 0, n = box ? near.size() : features.size(); i < n; ++i) {
-        out.push_back(&features[box ? near[i] : i]);
-        if (out.size() > max_features) {
-            throw ApiError{ErrorCode::too_large, "more than " + std::to_string(max_features) + " streets in this bbox at zoom " +
-                                                     std::to_string(zoom) + ": narrow the bbox or lower the zoom (fewer classes drawn)"};
-        }
+    const StreetLayer& streets = c.streets();
+    std::vector<std::uint32_t> lines;
+    if (box) {
+        lines = streets.in(band, *box);
+    } else {
+        lines.resize(streets.size(band));
+        for (std::uint32_t i = 0; i < lines.size(); ++i) lines[i] = i;
     }
-    res.set_content(feature_collection(out, ",\"zoom\":" + std::to_string(zoom)), geojson_type);
+    if (lines.size() > max_features) {
+        throw ApiError{ErrorCode::too_large, "more than " + std::to_string(max_features) + " streets in this bbox at zoom " +
+                                                 std::to_string(zoom) + ": narrow the bbox or lower the zoom (fewer classes drawn)"};
+    }
+    std::string body = R"({"type":"FeatureCollection","zoom":)" + std::to_string(zoom) + R"(,"features":[)";
+    body.reserve(body.size() + lines.size() * 200);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i) body += ',';
+        streets.append_feature(body, band, lines[i]);
+    }
+    body += "]}";
+    res.set_content(body, geojson_type);
 }
 
 void handle_search(const ContextLayers& c, const httplib::Request& req, httplib::Response& res) {

@@ -302,7 +302,9 @@ await check('the search finds a street of the demo and zooms on it', async () =>
   if (view.c.lng < b[0] - pad || view.c.lng > b[2] + pad || view.c.lat < b[1] - pad || view.c.lat > b[3] + pad) {
     throw new Error(`map centre ${view.c.lat},${view.c.lng} is outside the street's bbox ${b}`);
   }
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-streets-pane path.street-found').length > 0, null, { timeout: STEP_MS })
+    .catch(() => { throw new Error('the street found is not drawn in the search colour'); });
+  await page.waitForTimeout(300);
   await shot(page, 'search');
   return `"${label.slice(0, 60)}", zoom ${view.zoom.toFixed(1)}`;
 });

@@ -121,6 +121,7 @@ export function createMap(el, { meta, onGapClick, onGapDeselect, getPopupContext
       routeMode = on;
       el.classList.toggle('route-mode', on);
     },
+    highlightStreet: (name) => viewLayers.streets.highlight(name),
     reloadLayers() {
       for (const v of Object.values(viewLayers)) v.reload({ force: true });
     },

@@ -3,6 +3,7 @@
 
 import { getJSON, showError, ApiError } from './api.js';
 import { escapeHtml } from './labels.js';
+import { SEARCH_COLOR } from './layers/streets.js';
 
 const KIND_LABELS = { street: 'rue', commune: 'commune' };
 
@@ -63,8 +64,9 @@ export function createSearch(form, { mapCtl }) {
     mark.clearLayers();
     const [x0, y0, x1, y1] = r.bbox;
     mapCtl.fitTo([[y0, x0], [y1, x1]], { maxZoom: r.kind === 'street' ? 17 : 15, extra: 40 });
+    mapCtl.highlightStreet(r.kind === 'street' ? r.name : null);
     const at = L.latLng(r.center[1], r.center[0]);
-    L.circleMarker(at, { radius: 11, color: '#00a8c6', weight: 4, fill: false, interactive: false, className: 'search-mark' })
+    L.circleMarker(at, { radius: 11, color: SEARCH_COLOR, weight: 4, fill: false, interactive: false, className: 'search-mark' })
       .bindTooltip(escapeHtml(r.name), { permanent: true, direction: 'top', offset: [0, -10], className: 'search-label' })
       .addTo(mark);
     form.dispatchEvent(new CustomEvent('maillon:found', { detail: r }));
@@ -101,5 +103,15 @@ export function createSearch(form, { mapCtl }) {
     if (li) choose(results[Number(li.dataset.i)]);
   });
   input.addEventListener('blur', () => setTimeout(close, 150));
-  return { clear: () => mark.clearLayers() };
+  input.addEventListener('search', () => { // the box's clear button
+    if (input.value) return;
+    mark.clearLayers();
+    mapCtl.highlightStreet(null);
+  });
+  return {
+    clear() {
+      mark.clearLayers();
+      mapCtl.highlightStreet(null);
+    },
+  };
 }

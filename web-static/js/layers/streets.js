@@ -14,8 +14,12 @@ export function streetStyle(highway, zoom) {
   return { color: '#a3a9af', weight: 1.8 * scale, opacity: 0.7 };
 }
 
+/** The street found by the search box, drawn in its colour until the next search. */
+export const SEARCH_COLOR = '#00a8c6';
+
 export function createStreetLayer(map, { group, renderer, legend }) {
-  return createViewLayer(map, {
+  let highlighted = null; // a street name from the search box
+  const layer = createViewLayer(map, {
     id: 'streets',
     path: '/streets',
     group,
@@ -26,8 +30,18 @@ export function createStreetLayer(map, { group, renderer, legend }) {
       group.addLayer(L.geoJSON(fc, {
         renderer,
         interactive: false,
-        style: (f) => ({ ...streetStyle(f.properties.highway, zoom), lineCap: 'round', lineJoin: 'round', interactive: false }),
+        style: (f) => (highlighted && f.properties.name === highlighted
+          ? { color: SEARCH_COLOR, weight: 6, opacity: 0.9, lineCap: 'round', lineJoin: 'round', className: 'street-found' }
+          : { ...streetStyle(f.properties.highway, zoom), lineCap: 'round', lineJoin: 'round' }),
       }));
     },
   });
+  return {
+    ...layer,
+    /** Draws the ways of that name in the search colour (null: none). */
+    highlight(name) {
+      highlighted = name || null;
+      layer.reload({ force: true });
+    },
+  };
 }
