@@ -55,6 +55,8 @@ export function createPrint(button, { mapCtl, meta }) {
       button.disabled = false;
     }
   });
+  // Ctrl+P without the button: the same page layout (the layers of the new view may not have loaded yet)
+  window.addEventListener('beforeprint', () => { if (!saved) prepare(); });
   window.addEventListener('afterprint', restore);
   window.maillonPrint = { prepare, restore }; // for tests
   return { prepare, restore };
