@@ -105,7 +105,7 @@ def routes(lo, hi):
     for _ in range(50000):
         a, b = rng.choice(points), rng.choice(points)
         if lo <= km(a, b) <= hi:
-            found.append("/api/v1/route?from=%.6f,%.6f&to=%.6f,%.6f" % (a[1], a[0], b[1], b[0]))
+            found.append("/api/v1/route?from=%.6f,%.6f&to=%.6f,%.6f" % (a[0], a[1], b[0], b[1]))  # lon,lat
         if len(found) == 300:
             break
     return found

@@ -131,6 +131,12 @@ analysis::json run_json(const RunInputs& in, const Graph& g, const QpvLayer& qpv
             std::map<std::string, int> by_status;
             for (const auto& st : r.stations.stations) ++by_status[std::string{key(st.site.status)}];
             j["stations"] = {{"by_status", by_status}, {"outside_area", r.stations.outside}};
+            const auto& st = r.stations;
+            j["stations"]["suggestions"] = {
+                {"asked", st.suggestions_asked}, {"given", st.suggestions_given}, {"walk_m", st.walk_m},
+                {"min_spacing_m", st.min_spacing_m}, {"qpv_weight_uncovered", std::round(st.qpv_weight_uncovered * 10) / 10},
+                {"qpv_residents_uncovered",
+                 std::isnan(st.qpv_residents_uncovered) ? json(nullptr) : json(std::round(st.qpv_residents_uncovered))}};
         }
         std::map<std::string, int> by_class;
         for (const Gap& gap : r.gaps) ++by_class[std::string{key(gap.gap_class)}];

@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libosmium2-dev libprotozero-dev libboost-graph-dev libboost-program-options-dev libgeos-dev libgdal-dev
-  nlohmann-json3-dev catch2 libcpp-httplib-dev
+  nlohmann-json3-dev catch2 libcpp-httplib-dev libicu-dev
   zlib1g-dev libbz2-dev libexpat1-dev libssl-dev
   libproj-dev proj-bin libcsv-dev
   osmium-tool gdal-bin python3

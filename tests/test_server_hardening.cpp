@@ -70,7 +70,7 @@ TEST_CASE("invalid UTF-8 in a query parameter is a 400 naming the parameter", "[
     for (const auto& [target, words] : std::vector<std::pair<std::string, std::string>>{
              {"/api/v1/gaps?bbox=%ff,1,2,3", "'bbox' is not valid UTF-8"},
              {"/api/v1/gaps?commune=%c0%af", "'commune' is not valid UTF-8"},
-             {"/api/v1/route?from=48.86,2.36&to=%80", "'to' is not valid UTF-8"},
+             {"/api/v1/route?from=2.36,48.86&to=%80", "'to' is not valid UTF-8"},
              {"/api/v1/gaps?%ff=1", "parameter name is not valid UTF-8"}}) {
         INFO(target);
         const std::string r = get_raw(target);

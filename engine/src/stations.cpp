@@ -250,6 +250,17 @@ StationAnalysis analyse_stations(const CycleNetwork& net, const PopulationIndex&
             kept.push_back(std::move(r));
         }
         s = std::move(kept);
+        out.suggestions_given = static_cast<std::uint32_t>(picked.size());
+    }
+    out.suggestions_asked = params.suggestions;
+    out.walk_m = params.walk_m;
+    out.min_spacing_m = params.min_spacing_m;
+    if (residents_known) out.qpv_residents_uncovered = 0;
+    for (std::uint32_t p = 0; p < covered.size(); ++p) {
+        const PopulationPoint& pt = population.points()[p];
+        if (covered[p] || pt.qpv < 0 || !population.snapped(p)) continue;
+        out.qpv_weight_uncovered += pt.weight;
+        if (residents_known && pt.has_residents()) out.qpv_residents_uncovered += pt.residents;
     }
     // Existing first, then planned by rank (unranked outside stations last), then suggestions.
     std::stable_sort(s.begin(), s.end(), [](const StationResult& a, const StationResult& b) {

@@ -1,6 +1,8 @@
 // Layer endpoints: meta, indicators, gaps, network, QPV, stations.
 
+#include "feature_collection.hpp"
 #include "handlers.hpp"
+#include "text_fold.hpp"
 
 #include "maillon/server/api_error.hpp"
 #include "maillon/server/query.hpp"
@@ -8,26 +10,6 @@
 #include <cmath>
 
 namespace maillon::server {
-namespace {
-
-constexpr const char* geojson_type = "application/geo+json; charset=utf-8";
-constexpr const char* json_type = "application/json; charset=utf-8";
-
-/// A FeatureCollection from pre-serialised features, with extra top-level members.
-std::string collection(const std::vector<const ServedFeature*>& features, const std::string& extra_members) {
-    std::string body = "{\"type\":\"FeatureCollection\"" + extra_members + ",\"features\":[";
-    std::size_t size = body.size() + 2;
-    for (const auto* f : features) size += f->json.size() + 1;
-    body.reserve(size);
-    for (std::size_t i = 0; i < features.size(); ++i) {
-        if (i) body += ',';
-        body += features[i]->json;
-    }
-    body += "]}";
-    return body;
-}
-
-}  // namespace
 
 void handle_meta(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
     Query q{req.params, {}};
@@ -46,6 +28,7 @@ void handle_gaps(const ServedState& s, std::size_t max_features, const httplib::
     const long offset = q.integer("offset", 0, 100000000).value_or(0);
     const auto classes = q.list("class", {"street", "crossing", "bridge", "tunnel", "roundabout", "contraflow", "data"});
     const auto commune = q.text("commune");
+    FoldedEquals commune_equals{commune.value_or("")};  // "creteil" finds "Créteil"
     const auto qpv = q.text("qpv");
     const auto min_score = q.number("min_score", -1e9, 1e9);
     const auto formats = q.list("format", {"geojson", "csv"});
@@ -60,7 +43,7 @@ void handle_gaps(const ServedState& s, std::size_t max_features, const httplib::
     for (std::size_t i = 0; i < candidates; ++i) {
         const ServedGap& g = s.gaps()[box ? near[i] : i];
         if (!classes.empty() && std::find(classes.begin(), classes.end(), g.gap_class) == classes.end()) continue;
-        if (commune && g.commune != *commune) continue;
+        if (commune && !commune_equals(g.commune)) continue;
         if (qpv && std::find(g.qpv_codes.begin(), g.qpv_codes.end(), *qpv) == g.qpv_codes.end()) continue;
         if (min_score && !(g.score >= *min_score)) continue;
         if (matched >= offset && matched < offset + limit) {
@@ -77,15 +60,14 @@ void handle_gaps(const ServedState& s, std::size_t max_features, const httplib::
     const std::string extra = ",\"total\":" + std::to_string(matched) + ",\"offset\":" + std::to_string(offset) +
                               ",\"limit\":" + std::to_string(limit) + ",\"population_model\":\"" +
                               std::string{key(s.result().model)} + "\"";
-    res.set_content(collection(page, extra), geojson_type);
+    res.set_content(feature_collection(page, extra), geojson_type);
 }
 
 void handle_network(const ServedState& s, std::size_t max_features, const httplib::Request& req, httplib::Response& res) {
     const Query q{req.params, {"bbox", "zoom"}};
     const auto box = q.bbox();
     const long zoom = q.integer("zoom", 0, 22).value_or(16);
-    std::size_t band = 0;
-    while (band + 1 < zoom_bands.size() && zoom < zoom_bands[band].min_zoom) ++band;
+    const std::size_t band = zoom_band(zoom);
     std::vector<const ServedFeature*> out;
     const std::vector<ServedFeature>& features = s.network(band);
     const std::vector<std::uint32_t> near = box ? s.network_in(band, *box) : std::vector<std::uint32_t>{};
@@ -99,7 +81,7 @@ void handle_network(const ServedState& s, std::size_t max_features, const httpli
                                                      ": narrow the bbox or lower the zoom (coarser geometry)"};
         }
     }
-    res.set_content(collection(out, ",\"zoom\":" + std::to_string(zoom)), geojson_type);
+    res.set_content(feature_collection(out, ",\"zoom\":" + std::to_string(zoom)), geojson_type);
 }
 
 void handle_qpv(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
@@ -109,7 +91,7 @@ void handle_qpv(const ServedState& s, const httplib::Request& req, httplib::Resp
     for (const ServedFeature& f : s.qpv_features()) {
         if (!box || intersects(*box, f.box)) out.push_back(&f);
     }
-    res.set_content(collection(out, ""), geojson_type);
+    res.set_content(feature_collection(out, ""), geojson_type);
 }
 
 void handle_stations(const ServedState& s, const httplib::Request& req, httplib::Response& res) {
@@ -125,7 +107,7 @@ void handle_stations(const ServedState& s, const httplib::Request& req, httplib:
             if (!box || intersects(*box, f.box)) out.push_back(&f);
         }
     }
-    res.set_content(collection(out, ",\"stations_analysed\":" + std::string{s.result().has_stations ? "true" : "false"}), geojson_type);
+    res.set_content(feature_collection(out, ",\"stations_analysed\":" + std::string{s.result().has_stations ? "true" : "false"}), geojson_type);
 }
 
 }  // namespace maillon::server

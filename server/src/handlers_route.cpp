@@ -62,9 +62,9 @@ void append_route(std::string& out, const std::optional<Route>& r, const char* k
 
 void handle_route(const ServedState& s, RouteSearches& searches, const httplib::Request& req, httplib::Response& res) {
     const Query q{req.params, {"from", "to", "max_snap_m"}};
-    const auto from = q.lat_lon("from");
-    const auto to = q.lat_lon("to");
-    if (!from || !to) throw ApiError{ErrorCode::missing_parameter, "route needs from=lat,lon and to=lat,lon"};
+    const auto from = q.lon_lat("from");
+    const auto to = q.lon_lat("to");
+    if (!from || !to) throw ApiError{ErrorCode::missing_parameter, "route needs from=lon,lat and to=lon,lat"};
     const double max_snap = q.number("max_snap_m", 1, 5000).value_or(300);
     const auto snap_from = s.bike_snapper().snap(*from, max_snap);
     const auto snap_to = s.bike_snapper().snap(*to, max_snap);

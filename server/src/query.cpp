@@ -108,14 +108,15 @@ std::optional<BBox> Query::bbox(const std::string& name) const {
     return BBox{v[0], v[1], v[2], v[3]};
 }
 
-std::optional<Coord> Query::lat_lon(const std::string& name) const {
+std::optional<Coord> Query::lon_lat(const std::string& name) const {
     const auto t = text(name);
     if (!t) return std::nullopt;
     const auto parts = split(*t, ',');
-    const auto lat = parts.size() == 2 ? parse_double(parts[0]) : std::nullopt;
-    const auto lon = parts.size() == 2 ? parse_double(parts[1]) : std::nullopt;
+    const auto lon = parts.size() == 2 ? parse_double(parts[0]) : std::nullopt;
+    const auto lat = parts.size() == 2 ? parse_double(parts[1]) : std::nullopt;
     if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
-        throw ApiError{ErrorCode::invalid_value, "parameter '" + name + "' must be lat,lon in degrees (e.g. 48.8674,2.3636), not '" + *t + "'"};
+        throw ApiError{ErrorCode::invalid_value,
+                       "parameter '" + name + "' must be lon,lat in degrees like bbox and GeoJSON (e.g. 2.3636,48.8674), not '" + *t + "'"};
     }
     return Coord::from_degrees(*lon, *lat);
 }

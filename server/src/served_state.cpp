@@ -1,107 +1,14 @@
 #include "maillon/server/served_state.hpp"
 
+#include "line_features.hpp"
 #include "maillon/cycle_network.hpp"
 
-#include <boost/geometry.hpp>
-
 #include <sstream>
-
-namespace bg = boost::geometry;
 
 namespace maillon::server {
 namespace {
 
 using analysis::json;
-using Point = bg::model::point<double, 2, bg::cs::cartesian>;
-using Line = bg::model::linestring<Point>;
-
-BBox box_of(const std::vector<Coord>& line) {
-    BBox b;
-    for (const Coord c : line) b.extend(c);
-    return b;
-}
-
-json coords_json(const std::vector<Coord>& line) {
-    json c = json::array();
-    for (const Coord p : line) c.push_back({std::round(p.lon() * 1e6) / 1e6, std::round(p.lat() * 1e6) / 1e6});
-    return c;
-}
-
-/// Douglas–Peucker in the local metric plane (Boost.Geometry's simplify).
-std::vector<Coord> simplify(const std::vector<Coord>& line, const LocalProjection& proj, double tolerance_m) {
-    if (tolerance_m <= 0 || line.size() <= 2) return line;
-    Line in, out;
-    for (const Coord c : line) in.push_back(Point{proj.x(c), proj.y(c)});
-    bg::simplify(in, out, tolerance_m);
-    std::vector<Coord> result;
-    for (const Point& p : out) result.push_back(proj.unproject(bg::get<0>(p), bg::get<1>(p)));
-    return result;
-}
-
-/// Chains of network edges with the same facility and stress, joined at nodes where exactly two
-/// such edges meet: at small zooms a boulevard is one feature, not fifty.
-std::vector<std::vector<EdgeId>> network_chains(const Graph& g, const CycleNetwork& net,
-                                                const std::vector<std::uint16_t>& style) {
-    const auto& d = g.data();
-    std::vector<std::vector<EdgeId>> incident(g.node_count());
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-        if (!net.contains_edge(e)) continue;
-        incident[d.edge_source[e]].push_back(e);
-        incident[d.edge_target[e]].push_back(e);
-    }
-    const auto joinable = [&](NodeId n, EdgeId e) {
-        return incident[n].size() == 2 && style[incident[n][0]] == style[e] && style[incident[n][1]] == style[e];
-    };
-    std::vector<std::uint8_t> used(g.edge_count(), 0);
-    std::vector<std::vector<EdgeId>> chains;
-    for (EdgeId e0 = 0; e0 < g.edge_count(); ++e0) {
-        if (!net.contains_edge(e0) || used[e0]) continue;
-        std::vector<EdgeId> chain{e0};
-        used[e0] = 1;
-        for (const bool forward : {true, false}) {  // extend from the target end, then from the source end
-            NodeId n = forward ? d.edge_target[e0] : d.edge_source[e0];
-            EdgeId last = e0;
-            while (joinable(n, last)) {
-                const EdgeId next = incident[n][0] == last ? incident[n][1] : incident[n][0];
-                if (used[next]) break;
-                used[next] = 1;
-                if (forward) chain.push_back(next);
-                else chain.insert(chain.begin(), next);
-                n = d.edge_source[next] == n ? d.edge_target[next] : d.edge_source[next];
-                last = next;
-            }
-        }
-        chains.push_back(std::move(chain));
-    }
-    return chains;
-}
-
-/// The chain's polyline, edges oriented end to end.
-std::vector<Coord> chain_line(const Graph& g, const std::vector<EdgeId>& chain) {
-    const auto& d = g.data();
-    std::vector<Coord> line;
-    NodeId at = no_node;
-    for (std::size_t i = 0; i < chain.size(); ++i) {
-        const EdgeId e = chain[i];
-        std::vector<Coord> shape = g.shape(e);
-        bool reversed = false;
-        if (i == 0) {
-            // Orient the first edge towards the second.
-            if (chain.size() > 1) {
-                const EdgeId next = chain[1];
-                const NodeId shared = (d.edge_source[next] == d.edge_source[e] || d.edge_target[next] == d.edge_source[e])
-                                          ? d.edge_source[e] : d.edge_target[e];
-                reversed = shared == d.edge_source[e];
-            }
-        } else {
-            reversed = d.edge_target[e] == at;
-        }
-        if (reversed) std::reverse(shape.begin(), shape.end());
-        at = reversed ? d.edge_source[e] : d.edge_target[e];
-        line.insert(line.end(), line.empty() ? shape.begin() : shape.begin() + 1, shape.end());
-    }
-    return line;
-}
 
 template <typename Feature>
 std::vector<BBox> boxes_of(const std::vector<Feature>& features) {
@@ -144,7 +51,7 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
 
     // The cycle network, per zoom band: chains of edges with the same facility and stress.
     const CycleNetwork net{m_graph, m_profile.network};
-    std::vector<std::uint16_t> style(m_graph.edge_count(), 0);
+    std::vector<std::uint64_t> style(m_graph.edge_count(), 0);
     std::vector<Facility> facility(m_graph.edge_count(), Facility::aucun);
     std::vector<std::uint8_t> lts(m_graph.edge_count(), 0);
     for (EdgeId e = 0; e < m_graph.edge_count(); ++e) {
@@ -155,10 +62,10 @@ ServedState::ServedState(Graph graph, QpvLayer qpv, analysis::AnalysisResult res
             if (d.arc_lts[a] && (lts[e] == 0 || d.arc_lts[a] < lts[e])) lts[e] = d.arc_lts[a];
         }
         if (facility[e] == Facility::aucun) facility[e] = d.arc_side_facility[2 * e];
-        style[e] = static_cast<std::uint16_t>(static_cast<unsigned>(facility[e]) * 8 + lts[e]);
+        style[e] = static_cast<std::uint64_t>(facility[e]) * 8 + lts[e];
     }
     const LocalProjection proj = LocalProjection::around(m_graph.bbox());
-    const auto chains = network_chains(m_graph, net, style);
+    const auto chains = edge_chains(m_graph, [&net](EdgeId e) { return net.contains_edge(e); }, style);
     for (std::size_t b = 0; b < zoom_bands.size(); ++b) {
         const double tol = zoom_bands[b].tolerance_m;
         const bool chained = tol > 0;

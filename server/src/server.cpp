@@ -2,6 +2,7 @@
 
 #include "gzip.hpp"
 #include "handlers.hpp"
+#include "handlers_context.hpp"
 #include "maillon/server/api_error.hpp"
 #include "maillon/server/connection_pool.hpp"
 #include "route_searches.hpp"
@@ -58,6 +59,7 @@ struct ApiServer::Impl {
     ServerOptions options;
     httplib::Server http;
     std::unique_ptr<RouteSearches> route_searches;
+    std::unique_ptr<ContextLayers> context;  // streets, place search, candidates (handlers_context.hpp)
 
     explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -110,6 +112,10 @@ struct ApiServer::Impl {
         if (!state) throw std::logic_error{"ApiServer: no state set"};
         return *state;
     }
+    const ContextLayers& context_layers() const {
+        if (!context) throw std::logic_error{"ApiServer: no state set"};
+        return *context;
+    }
 
     void routes() {
         const std::size_t max = options.max_features;
@@ -120,6 +126,10 @@ struct ApiServer::Impl {
         http.Get("/api/v1/qpv", api([this](const auto& q, auto& r) { handle_qpv(served(), q, r); }));
         http.Get("/api/v1/stations", api([this](const auto& q, auto& r) { handle_stations(served(), q, r); }));
         http.Get("/api/v1/route", api([this](const auto& q, auto& r) { handle_route(served(), *route_searches, q, r); }));
+
+        http.Get("/api/v1/streets", api([this, max](const auto& q, auto& r) { handle_streets(context_layers(), max, q, r); }));
+        http.Get("/api/v1/search", api([this](const auto& q, auto& r) { handle_search(context_layers(), q, r); }));
+        http.Get("/api/v1/candidates", api([this, max](const auto& q, auto& r) { handle_candidates(context_layers(), max, q, r); }));
 
         // Methods other than GET/HEAD: 405 of the table. A request that announces no body (no
         // Content-Length, no Transfer-Encoding) has none (RFC 9112 §6.3): answer before routing,
@@ -223,6 +233,7 @@ void ApiServer::set_state(const ServedState& state) {
     std::size_t searches = m_impl->options.limits.route_searches;
     if (searches == 0) searches = std::max(2U, std::thread::hardware_concurrency());
     m_impl->route_searches = std::make_unique<RouteSearches>(state.graph(), searches);
+    m_impl->context = std::make_unique<ContextLayers>(state);
 }
 
 int ApiServer::bind(const std::string& host, int port) {

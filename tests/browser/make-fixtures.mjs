@@ -69,6 +69,7 @@ function facilityOf(p) {
 }
 
 const network = [];
+const streets = []; // the other highway ways: the street layer drawn under the network
 const stations = [];
 const bbox = [Infinity, Infinity, -Infinity, -Infinity];
 for (const line of fs.readFileSync(seq, 'utf8').split('\n')) {
@@ -82,7 +83,14 @@ for (const line of fs.readFileSync(seq, 'utf8').split('\n')) {
       bbox[2] = Math.max(bbox[2], c[0]); bbox[3] = Math.max(bbox[3], c[1]);
     }
     const key = facilityOf(p);
-    if (!key) continue;
+    if (!key) {
+      streets.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: f.geometry.coordinates.map(round6) },
+        properties: { highway: p.highway, name: p.name || p.ref || '' },
+      });
+      continue;
+    }
     network.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: f.geometry.coordinates.map(round6) },
@@ -129,7 +137,9 @@ write('indicators.json', indicators);
 write('network.geojson', fc(network));
 write('qpv.geojson', fc(qpv));
 write('stations.geojson', fc(stations));
+write('streets.geojson', fc(streets));
+fs.copyFileSync(path.join(analyzeDir, 'candidates.geojson'), path.join(out, 'candidates.geojson'));
 fs.copyFileSync(path.join(analyzeDir, 'gaps.csv'), path.join(out, 'gaps.csv'));
 console.log(`fixtures written to ${out}: ${gaps.features.length} gaps, ${network.length} network ways, ` +
-  `${qpv.length} QPV, ${stations.length} stations, bbox ${meta.bbox.join(',')}`);
+  `${qpv.length} QPV, ${stations.length} stations, ${streets.length} streets, bbox ${meta.bbox.join(',')}`);
 if (!args.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });

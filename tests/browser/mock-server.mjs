@@ -38,6 +38,8 @@ const indicators = load('indicators.json');
 const network = load('network.geojson');
 const qpv = load('qpv.geojson');
 const stations = load('stations.geojson');
+const candidates = load('candidates.geojson');
+const streets = load('streets.geojson');
 const ATTRIBUTION = '© OpenStreetMap contributors (ODbL); QPV: ANCT (Licence Ouverte 2.0)';
 const CLASSES = ['street', 'crossing', 'bridge', 'tunnel', 'roundabout', 'contraflow', 'data'];
 const STATUSES = ['existing', 'planned', 'suggested'];
@@ -91,13 +93,13 @@ function listParam(q, name, allowed) {
   return vals;
 }
 
-function latLon(q, name) {
-  if (!q.has(name)) throw new ApiError(400, 'MissingParameter', `'${name}' is required, as lat,lon`);
+function lonLat(q, name) { // returns [lat, lon] for the code below
+  if (!q.has(name)) throw new ApiError(400, 'MissingParameter', `'${name}' is required, as lon,lat`);
   const p = q.get(name).split(',').map(Number);
-  if (p.length !== 2 || p.some((v) => !Number.isFinite(v)) || Math.abs(p[0]) > 90 || Math.abs(p[1]) > 180) {
-    throw new ApiError(400, 'InvalidValue', `'${name}' must be lat,lon in degrees, got '${q.get(name)}'`);
+  if (p.length !== 2 || p.some((v) => !Number.isFinite(v)) || Math.abs(p[1]) > 90 || Math.abs(p[0]) > 180) {
+    throw new ApiError(400, 'InvalidValue', `'${name}' must be lon,lat in degrees, got '${q.get(name)}'`);
   }
-  return p;
+  return [p[1], p[0]];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -189,8 +191,8 @@ function apiStations(q) {
 
 function apiRoute(q) {
   checkParams(q, ['from', 'to', 'max_snap_m']);
-  const from = latLon(q, 'from');
-  const to = latLon(q, 'to');
+  const from = lonLat(q, 'from');
+  const to = lonLat(q, 'to');
   const maxSnap = num(q, 'max_snap_m', { min: 0, def: 300 });
   const b = meta.bbox;
   const margin = maxSnap / 111000;
@@ -214,6 +216,58 @@ function apiRoute(q) {
   };
 }
 
+// The street layer: the fixtures' highway ways outside the approximated network, by the zoom bands of docs/api.md.
+const BAND_CLASSES = [
+  null, // 15+: every way
+  ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'pedestrian', 'road', 'busway'],
+  ['motorway', 'trunk', 'primary', 'secondary', 'tertiary'],
+  ['motorway', 'trunk', 'primary', 'secondary'],
+];
+function apiStreets(q) {
+  checkParams(q, ['bbox', 'zoom']);
+  const bbox = bboxParam(q);
+  const zoom = num(q, 'zoom', { min: 0, max: 22, int: true, def: 16 });
+  const classes = BAND_CLASSES[zoom >= 15 ? 0 : zoom >= 13 ? 1 : zoom >= 11 ? 2 : 3];
+  return { type: 'FeatureCollection', zoom, features: streets.features.filter((f) => inBbox(bbox)(f) && (!classes || classes.includes(f.properties.highway))) };
+}
+
+const fold = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+// Street names of the fixtures' gaps and network, as the real server's place search would list them.
+function apiSearch(q) {
+  checkParams(q, ['q', 'limit', 'kind']);
+  if (!q.has('q')) throw new ApiError(400, 'MissingParameter', 'search needs q=<part of a street or commune name>');
+  const want = fold(q.get('q'));
+  if (want.length < 2) throw new ApiError(400, 'InvalidValue', `parameter 'q' needs at least 2 letters or digits, not '${q.get('q')}'`);
+  const limit = num(q, 'limit', { min: 1, max: 50, int: true, def: 10 });
+  const kinds = listParam(q, 'kind', ['street', 'commune']);
+  const byName = new Map();
+  for (const f of [...network.features, ...gaps.features]) {
+    for (const name of f.properties.street_names || [f.properties.name]) {
+      if (!name) continue;
+      const b = featureBbox(f);
+      const e = byName.get(name) || { kind: 'street', name, commune: f.properties.commune || '', insee: '', bbox: b };
+      e.bbox = [Math.min(e.bbox[0], b[0]), Math.min(e.bbox[1], b[1]), Math.max(e.bbox[2], b[2]), Math.max(e.bbox[3], b[3])];
+      byName.set(name, e);
+    }
+  }
+  const found = [...byName.values()].filter((e) => (!kinds || kinds.includes(e.kind)) && fold(e.name).includes(want))
+    .map((e) => ({ ...e, center: [(e.bbox[0] + e.bbox[2]) / 2, (e.bbox[1] + e.bbox[3]) / 2], length_m: 0 }));
+  return { query: q.get('q'), total: found.length, limit, results: found.slice(0, limit) };
+}
+
+function apiCandidates(q) {
+  checkParams(q, ['bbox', 'limit', 'offset', 'status', 'class']);
+  const bbox = bboxParam(q);
+  const limit = num(q, 'limit', { min: 1, max: 5000, int: true, def: 500 });
+  const offset = num(q, 'offset', { min: 0, int: true, def: 0 });
+  const st = listParam(q, 'status', ['below_benefit', 'easy_junction', 'edge']);
+  const classes = listParam(q, 'class', CLASSES);
+  const all = candidates.features.filter((f) => inBbox(bbox)(f) && (!st || st.includes(f.properties.status))
+    && (!classes || classes.includes(f.properties.class)));
+  return { type: 'FeatureCollection', total: all.length, offset, limit, benefit_cut: meta.benefit?.cut ?? 0, features: all.slice(offset, offset + limit) };
+}
+
 function route(url) {
   const q = url.searchParams;
   switch (url.pathname) {
@@ -224,6 +278,9 @@ function route(url) {
     case '/api/v1/qpv': checkParams(q, ['bbox']); return { type: 'FeatureCollection', features: qpv.features.filter(inBbox(bboxParam(q))) };
     case '/api/v1/indicators': checkParams(q, []); return indicators;
     case '/api/v1/route': return apiRoute(q);
+    case '/api/v1/streets': return apiStreets(q);
+    case '/api/v1/search': return apiSearch(q);
+    case '/api/v1/candidates': return apiCandidates(q);
     default: throw new ApiError(404, 'NotFound', `no such path: ${url.pathname}`);
   }
 }
@@ -274,7 +331,7 @@ const server = http.createServer((req, res) => {
         if (failOn && url.pathname.includes(failOn)) throw new ApiError(500, 'Internal', `mock failure on ${url.pathname} (MOCK_FAIL)`);
         const r = route(url);
         if (r && typeof r.body === 'string') return send(req, res, 200, r.type, r.body);
-        return send(req, res, 200, url.pathname === '/api/v1/meta' || url.pathname.endsWith('indicators') || url.pathname.endsWith('route')
+        return send(req, res, 200, url.pathname === '/api/v1/meta' || url.pathname.endsWith('indicators') || url.pathname.endsWith('route') || url.pathname.endsWith('search')
           ? 'application/json; charset=utf-8' : 'application/geo+json; charset=utf-8', JSON.stringify(r));
       } catch (e) {
         if (e instanceof ApiError) return sendError(req, res, e);

@@ -114,7 +114,7 @@ def api_seeds(data, out):
         (0, "bbox=2.3550,48.8600,2.3750,48.8690&limit=5&offset=2"), (0, "class=crossing,street&format=csv"),
         (0, "qpv=QN07519M&commune=Paris&min_score=0.5"), (0, "bbox=%ff,1,2,3"),
         (1, "zoom=12&bbox=2.3600,48.8640,2.3700,48.8690"), (1, "zoom=16"),
-        (2, "from=48.8674,2.3636&to=48.8600,2.3700&max_snap_m=300"), (2, "from=48.95,2.2&to=48.86,2.37"),
+        (2, "from=2.3636,48.8674&to=2.3700,48.8600&max_snap_m=300"), (2, "from=2.2,48.95&to=2.37,48.86"),
         (3, "status=existing,planned,suggested&bbox=2.35,48.85,2.39,48.87"), (4, "bbox=2.35,48.85,2.39,48.87"),
         (5, ""), (6, "x=1"),
     ]

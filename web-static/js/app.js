@@ -7,6 +7,8 @@ import { createFilters } from './filters.js';
 import { renderIndicators, copyTable } from './indicators.js';
 import { createRouteTool } from './route.js';
 import { initDownloads } from './downloads.js';
+import { createSearch } from './search.js';
+import { createPrint } from './print.js';
 import { escapeHtml, fmt, qpvMeasure } from './labels.js';
 
 const PAGE = 500;
@@ -29,7 +31,8 @@ function fmtDate(iso) {
 }
 
 function describeRun(meta) {
-  const src = meta?.osm?.source || (meta?.inputs || []).find((i) => i.role === 'graph_or_extract')?.path?.split('/').pop();
+  // a file name, never a path of the server
+  const src = (meta?.osm?.source || (meta?.inputs || []).find((i) => i.role === 'graph_or_extract')?.path || '').split(/[\\/]/).pop() || null;
   const osmDate = fmtDate(meta?.osm?.timestamp);
   const parts = [];
   if (src) parts.push(escapeHtml(src));
@@ -62,9 +65,12 @@ function describeRun(meta) {
     ['Distance à pied', meta?.parameters?.coverage?.walk_m != null ? `${fmt(meta.parameters.coverage.walk_m)} m` : null],
   ].filter(([, v]) => v != null);
   $('run-details').innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+  // the engine's warnings are technical English for whoever ran the analysis (the CLI printed them, run.json keeps
+  // them): the page only says how many there are
   const warnings = meta?.warnings || [];
   $('run-warnings').innerHTML = warnings.length
-    ? `<h3>Avertissements du calcul</h3><ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`
+    ? `<p class="note">Le calcul a signalé ${fmt(warnings.length)} point${warnings.length > 1 ? 's' : ''} à vérifier dans les données d’entrée`
+      + ' (détail technique dans le fichier run.json du calcul, pour la personne qui l’a lancé).</p>'
     : '';
 }
 
@@ -153,7 +159,7 @@ async function main() {
 
   const mapCtl = createMap($('map'), {
     meta: state.meta,
-    onGapClick: (index) => selectGap(index, { zoom: false }),
+    onGapClick: (id) => selectGap(id, { zoom: false }),
     onGapDeselect: () => list.clearSelected(),
     getPopupContext: () => ({ residentsKnown: state.meta?.qpv?.residents_known }),
   });
@@ -162,6 +168,8 @@ async function main() {
   setupPanelToggle(mapCtl);
   setupTilesForm(mapCtl);
   createRouteTool(mapCtl);
+  createSearch($('search'), { mapCtl });
+  createPrint($('print-view'), { mapCtl, meta: state.meta });
   mapCtl.map.on('maillon:tiles', () => {
     if (document.body.classList.contains('panel-closed')) $('panel-toggle').click();
     tabs.show('tab-about');
@@ -169,8 +177,8 @@ async function main() {
   });
 
   const list = createList($('gap-list'), {
-    onSelect: (index) => selectGap(index, { zoom: true }),
-    onHover: (index, on) => mapCtl.highlight(index, on),
+    onSelect: (id) => selectGap(id, { zoom: true }),
+    onHover: (id, on) => mapCtl.highlight(id, on),
     onReset: () => filters.reset(),
     onRetry: () => loadGaps(state.filters),
   });
@@ -184,10 +192,11 @@ async function main() {
     note: $('download-note'),
   });
 
-  function selectGap(index, { zoom }) {
-    list.markSelected(index);
-    mapCtl.selectGap(index, { zoom });
+  function selectGap(id, { zoom }) {
+    list.markSelected(id);
+    mapCtl.selectGap(id, { zoom });
   }
+  const idOfRank = (rank) => state.features.find((g) => g.properties.rank === rank)?.properties.id;
 
   async function loadGaps(f = {}, { selectRank = null, fit = false } = {}) {
     state.filters = f;
@@ -208,10 +217,7 @@ async function main() {
       mapCtl.setGaps(state.features);
       $('load-more').hidden = state.features.length >= state.total;
       if (fit && state.features.length) mapCtl.fitGaps();
-      if (selectRank != null) {
-        const i = state.features.findIndex((g) => g.properties.rank === selectRank);
-        if (i >= 0) selectGap(i, { zoom: true });
-      }
+      if (selectRank != null && idOfRank(selectRank) != null) selectGap(idOfRank(selectRank), { zoom: true });
     } catch (e) {
       if (e.name === 'AbortError') return;
       state.features = [];
@@ -227,9 +233,8 @@ async function main() {
     btn.disabled = true;
     try {
       const fc = await getJSON('/gaps', { ...state.filters, limit: PAGE, offset: state.features.length });
-      const offset = state.features.length;
       state.features = state.features.concat(fc.features || []);
-      list.append(fc.features || [], offset, state.measure);
+      list.append(fc.features || [], state.measure);
       mapCtl.setGaps(state.features);
       filters.setCount(state.total, state.features.length);
       btn.hidden = state.features.length >= state.total;
@@ -257,8 +262,7 @@ async function main() {
       data,
       onRank: async (rank) => {
         tabs.show('tab-gaps');
-        const i = state.features.findIndex((g) => g.properties.rank === rank);
-        if (i >= 0) selectGap(i, { zoom: true });
+        if (idOfRank(rank) != null) selectGap(idOfRank(rank), { zoom: true });
         else {
           filters.reset({ silent: true });
           await loadGaps({}, { selectRank: rank });
@@ -272,7 +276,7 @@ async function main() {
   });
   getJSON('/qpv', bbox ? { bbox } : {}).then((fc) => mapCtl.setQpv(fc)).catch((e) => showError(e, 'Quartiers prioritaires'));
   getJSON('/stations', bbox ? { bbox } : {}).then((fc) => mapCtl.setStations(fc)).catch((e) => showError(e, 'Stations'));
-  mapCtl.reloadNetwork();
+  mapCtl.reloadLayers();
   await gapsLoaded;
   document.body.classList.add('ready');
 }

@@ -18,7 +18,9 @@ export function createFilters(form, { onChange }) {
       '<option value="street,crossing,bridge,tunnel,roundabout,contraflow">Tous sauf erreurs de données</option>' +
       CLASS_ORDER.map((c) => `<option value="${c}">${escapeHtml(CLASS_LABELS[c])}${byClass[c] != null ? ` (${fmt(byClass[c])})` : ''}</option>`).join('');
     const rows = (indicators?.rows || []).filter((r) => r.scope === 'qpv');
-    const communes = [...new Set(rows.map((r) => r.commune).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+    // the communes of the listed gaps (indicators.json → communes, from the OSM boundaries) and of the QPV
+    const gapCommunes = (indicators?.communes || []).map((c) => c.name);
+    const communes = [...new Set([...gapCommunes, ...rows.map((r) => r.commune)].filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
     commune.innerHTML = '<option value="">Toutes</option>' +
       communes.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('');
     fillQpv(rows);
@@ -51,7 +53,8 @@ export function createFilters(form, { onChange }) {
   commune.addEventListener('change', () => {
     // the QPV choice narrows to the commune's QPV
     const rows = form._qpvRows || [];
-    fillQpv(commune.value ? rows.filter((r) => r.commune === commune.value) : rows);
+    const same = (a, b) => (a || '').localeCompare(b || '', 'fr', { sensitivity: 'base' }) === 0;
+    fillQpv(commune.value ? rows.filter((r) => same(r.commune, commune.value)) : rows);
     fire();
   });
   minScore.addEventListener('input', () => {

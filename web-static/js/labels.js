@@ -115,8 +115,18 @@ const UNIT_LABELS = {
  * Plain-French label and formatted value of each gap property, grouped, in reading order; unknown properties last, as
  * is. residentsKnown=false (run.json qpv.residents_known) shows qpv_pop as unknown even when the file says 0.
  */
-export function gapPropertyRows(p, { residentsKnown } = {}) {
+export function gapPropertyRows(p, { residentsKnown, meta } = {}) {
   const u = p.weight_unit;
+  const weights = meta?.parameters?.ranking || {};
+  const measureQpv = p.qpv_pop != null && residentsKnown !== false ? `${fmt(p.qpv_pop)} habitants`
+    : p.qpv_weight != null ? `${fmt(p.qpv_weight, u === 'ha' ? 1 : 0)} ${unitSuffix(u)}` : null;
+  // a score term: its measure with its unit, its share of the list's maximum, and what it adds to the score
+  const term = (label, weightKey, value, measure) => {
+    const w = weights[weightKey];
+    const share = value == null ? '—' : `${fmt(value * 100)} % du maximum de la liste`;
+    const adds = value != null && w != null ? ` · × ${fmt(w, w % 1 ? 1 : 0)} = +${fmt(value * w, 2)} au score` : '';
+    return [w != null ? `${label} (poids ${fmt(w, w % 1 ? 1 : 0)})` : label, `${measure ? `${measure} · ` : ''}${share}${adds}`];
+  };
   const yesNo = (v) => (v == null ? '—' : v ? 'Oui' : 'Non');
   const list = (v) => (Array.isArray(v) && v.length ? v.join(', ') : '—');
   const osmNode = (id) => (id == null ? '—' : { html: `<a href="https://www.openstreetmap.org/node/${encodeURIComponent(id)}" target="_blank" rel="noopener">${escapeHtml(id)}</a>` });
@@ -131,13 +141,14 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
     all_pop: ['Habitants à 300 m (QPV ou non)', p.all_pop == null ? 'inconnu (aucune population fournie)' : fmt(p.all_pop)],
     qpv_names: ['QPV desservis', list(p.qpv_names)],
     qpv_codes: ['Codes QPV', list(p.qpv_codes)],
-    commune: ['Commune', p.commune || '— (aucun QPV à 300 m)'],
+    commune: ['Commune', p.commune || '—'],
+    benefit: ['Bénéfice (paires d’intersections)', fmt(p.benefit)],
     street_names: ['Rues', list(p.street_names)],
     highway: ['Type de voie (OSM)', highwayLabel(p.highway)],
     maxspeed_kmh: ['Vitesse max (km/h)', p.maxspeed_kmh == null ? 'non renseignée' : fmt(p.maxspeed_kmh)],
     lanes: ['Voies de circulation', p.lanes == null ? 'non renseigné' : fmt(p.lanes)],
     max_lts: ['Niveau de stress (LTS)', p.max_lts == null ? '—' : `${p.max_lts} sur 4`],
-    trips: ['Trajets échantillonnés', fmt(p.trips)],
+    trips: ['Trajets échantillonnés (tirés au sort, ≤ 2,5 km)', fmt(p.trips)],
     detour_removed_m: ['Détour évité (m)', fmt(p.detour_removed_m)],
     network_distance_m: ['Distance actuelle par le réseau (m)', p.network_distance_m == null ? 'hors rayon (pas de liaison proche)' : fmt(p.network_distance_m)],
     network_km_joined: ['Réseau cyclable raccordé (km)', fmt(p.network_km_joined, 2)],
@@ -146,11 +157,12 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
     weight_unit: ['Unité de population', UNIT_LABELS[u] || u || '—'],
     kind: ['Détection', KIND_LABELS[p.kind] || p.kind || '—'],
     merged_candidates: ['Candidats regroupés', fmt(p.merged_candidates)],
-    qpv_term: ['Score : terme QPV', fmt(p.qpv_term, 3)],
-    trips_term: ['Score : terme trajets', fmt(p.trips_term, 3)],
-    detour_term: ['Score : terme détour', fmt(p.detour_term, 3)],
-    network_term: ['Score : terme réseau', fmt(p.network_term, 3)],
-    cost: ['Score : coût relatif', fmt(p.cost, 3)],
+    qpv_term: term('QPV desservis', 'w_qpv', p.qpv_term, measureQpv),
+    benefit_term: term('Bénéfice (trajets courts)', 'w_benefit', p.benefit_term, p.benefit == null ? null : `${fmt(p.benefit)} paires d’intersections`),
+    trips_term: term('Trajets échantillonnés', 'w_trips', p.trips_term, p.trips == null ? null : `${fmt(p.trips)} trajets`),
+    detour_term: term('Détour évité', 'w_detour', p.detour_term, p.detour_removed_m == null ? null : fmtLength(p.detour_removed_m)),
+    network_term: term('Réseau raccordé', 'w_network', p.network_term, p.network_km_joined == null ? null : `${fmt(p.network_km_joined, 2)} km`),
+    cost: ['Coût relatif (longueur ÷ 100 m × facteur du type)', fmt(p.cost, 2)],
     from_osm_node: ['Nœud OSM de départ', osmNode(p.from_osm_node)],
     to_osm_node: ['Nœud OSM d’arrivée', osmNode(p.to_osm_node)],
   };
@@ -158,12 +170,12 @@ export function gapPropertyRows(p, { residentsKnown } = {}) {
     ['Projet', ['rank', 'score', 'class', 'treatment', 'length_m', 'street_names', 'commune']],
     ['Quartiers prioritaires', ['qpv_pop', 'qpv_weight', 'qpv_names', 'qpv_codes', 'all_pop', 'all_weight', 'weight_unit']],
     ['Voirie', ['highway', 'maxspeed_kmh', 'lanes', 'max_lts']],
-    ['Effet sur le réseau', ['trips', 'detour_removed_m', 'network_distance_m', 'network_km_joined', 'joins_components', 'kind', 'merged_candidates']],
-    ['Détail du score', ['qpv_term', 'trips_term', 'detour_term', 'network_term', 'cost']],
+    ['Effet sur le réseau', ['benefit', 'trips', 'detour_removed_m', 'network_distance_m', 'network_km_joined', 'joins_components', 'kind', 'merged_candidates']],
+    ['Détail du score (somme des termes pondérés)', ['qpv_term', 'benefit_term', 'trips_term', 'detour_term', 'network_term', 'cost']],
     ['Données OSM', ['from_osm_node', 'to_osm_node']],
   ];
   const out = [];
-  const seen = new Set();
+  const seen = new Set(['reason_fr', 'id', 'treatment_key', 'commune_source']); // the sentence heads the popup; keys for machines
   for (const [title, keys] of groups) {
     const rows = keys.filter((k) => k in p).map((k) => {
       seen.add(k);

@@ -51,7 +51,7 @@ export function createRouteTool(mapCtl) {
     mapCtl.setRouteMode(on);
     if (on) {
       start = null;
-      say('<p class="route-step"><strong>1.</strong> Cliquez sur la carte le point de <strong>départ</strong>.</p>' + clearButton('Annuler'));
+      say('<p class="route-step"><strong>1.</strong> Cliquez sur la carte le <strong>point de départ</strong>.</p>' + clearButton('Annuler'));
     } else if (!layer.getLayers().length) {
       result.hidden = true;
     }
@@ -88,7 +88,7 @@ export function createRouteTool(mapCtl) {
       layer.clearLayers();
       start = e.latlng;
       pin(start, 'A').addTo(layer);
-      say('<p class="route-step"><strong>2.</strong> Cliquez le point d’<strong>arrivée</strong>.</p>' + clearButton('Annuler'));
+      say('<p class="route-step"><strong>2.</strong> Cliquez sur la carte le <strong>point d’arrivée</strong>.</p>' + clearButton('Annuler'));
       return;
     }
     const end = e.latlng;
@@ -100,8 +100,8 @@ export function createRouteTool(mapCtl) {
     abort = new AbortController();
     try {
       const r = await getJSON('/route', {
-        from: `${from.lat.toFixed(6)},${from.lng.toFixed(6)}`,
-        to: `${end.lat.toFixed(6)},${end.lng.toFixed(6)}`,
+        from: `${from.lng.toFixed(6)},${from.lat.toFixed(6)}`, // lon,lat like bbox and GeoJSON (docs/api.md)
+        to: `${end.lng.toFixed(6)},${end.lat.toFixed(6)}`,
       }, { signal: abort.signal });
       draw(r);
     } catch (err) {
@@ -138,7 +138,7 @@ export function createRouteTool(mapCtl) {
     const sh = r.shortest?.properties?.length_m;
     const ratio = r.detour_ratio;
     const snaps = r.snap || {};
-    const far = [['départ', snaps.from_m], ['arrivée', snaps.to_m]].filter(([, m]) => m != null && m > 50);
+    const far = [['Point de départ', snaps.from_m], ['Point d’arrivée', snaps.to_m]].filter(([, m]) => m != null && m > 50);
     say(`
       <table class="route-table"><tbody>
         <tr><th scope="row"><span class="sw-route sw-low"></span>Itinéraire apaisé (LTS ≤ 2)</th>
@@ -149,7 +149,7 @@ export function createRouteTool(mapCtl) {
             <td>${ratio == null ? '—' : `${escapeHtml(fmt(ratio, 2))}${ratio > 1 ? ` <span class="route-extra">(+${escapeHtml(fmt((ratio - 1) * 100))} %)</span>` : ''}`}</td></tr>
       </tbody></table>
       ${low ? '' : '<p class="route-warning">Aucun itinéraire n’est possible sur les seules voies apaisées (LTS ≤ 2) : il manque un maillon.</p>'}
-      ${far.map(([w, m]) => `<p class="route-detail">Point de ${w} rattaché à la voie la plus proche, à ${escapeHtml(fmt(m))} m.</p>`).join('')}
+      ${far.map(([w, m]) => `<p class="route-detail">${w} rattaché à la voie la plus proche, à ${escapeHtml(fmt(m))} m.</p>`).join('')}
       ${clearButton()}`);
     const group = L.featureGroup([low, shortest].filter(Boolean));
     if (group.getLayers().length) {

@@ -63,6 +63,14 @@ struct StationAnalysis {
     double all_weight_covered_existing = 0;
     std::size_t outside = 0;              // stations farther than snap_max_m from the graph
     std::vector<std::uint8_t> covered_by_existing;  // per population point: within walk_m of an installed station
+    // Why fewer sites than asked may be suggested: what the QPV still lack once every station
+    // (existing, planned, suggested) is placed. A suggestion must add QPV population and keep
+    // min_spacing_m from every other station, so a short list means none of the rest could.
+    std::uint32_t suggestions_asked = 0;
+    std::uint32_t suggestions_given = 0;
+    double walk_m = 0, min_spacing_m = 0;
+    double qpv_weight_uncovered = 0;  // QPV population (model unit) beyond walk_m of every station, walkable
+    double qpv_residents_uncovered = std::numeric_limits<double>::quiet_NaN();  // when residents are known
 };
 
 /// @param qpv_residents_known whether points inside QPV carry residents: the *_residents fields are

@@ -22,8 +22,8 @@ public:
     std::optional<double> number(const std::string& name, double min, double max) const;
     std::optional<long> integer(const std::string& name, long min, long max) const;
     std::optional<BBox> bbox(const std::string& name = "bbox") const;
-    /// "lat,lon" → Coord. @throws ApiError(invalid_value)
-    std::optional<Coord> lat_lon(const std::string& name) const;
+    /// "lon,lat" → Coord: the order of bbox and GeoJSON, everywhere in the API. @throws ApiError(invalid_value)
+    std::optional<Coord> lon_lat(const std::string& name) const;
     /// Comma-separated values, each checked against `allowed_values` when not empty.
     std::vector<std::string> list(const std::string& name, const std::set<std::string>& allowed_values = {}) const;
 
