@@ -20,18 +20,15 @@ QUICK="${MAILLON_BENCH_QUICK:-0}"
 RUNS="${MAILLON_BENCH_RUNS:-3}"
 TIME=/usr/bin/time
 
-die() { echo "import-bench: $*" >&2; exit 1; }
-log() { echo "import-bench: $*" >&2; }
+PROG=import-bench
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
 if [[ $# -gt 1 || "${1:-}" == -* || ! "$RUNS" =~ ^[1-9][0-9]*$ || ! "$QUICK" =~ ^[01]$ ]]; then
     echo "usage: $0 [BUILD_DIR]   (default: build; MAILLON_BENCH_RUNS must be a positive integer, MAILLON_BENCH_QUICK 0 or 1)" >&2
     exit 2
 fi
-# A relative BUILD_DIR is taken from the current directory, or else from the repository root, so the script works
-# from both places.
-if [[ "$BUILD_DIR" != /* && ! -d "$BUILD_DIR" && -d "$ROOT/$BUILD_DIR" ]]; then
-    BUILD_DIR="$ROOT/$BUILD_DIR"
-fi
+BUILD_DIR="$(resolve_build_dir "$BUILD_DIR")"
 MAILLON="$BUILD_DIR/cli/maillon"
 TILER="$BUILD_DIR/bench/maillon-tile-extract"
 
@@ -80,6 +77,7 @@ tile "$DENSE" "$ROOT/tests/data/paris-republique.osm.pbf" $DENSE_TILES
 # RSS (%M, in KB).
 LAST_STDERR="$(mktemp)"
 trap 'rm -f "$LAST_STDERR"' EXIT
+# Replaces bench-lib.sh's measure: wall and CPU in ms (small files) and the last run's stderr kept.
 measure() {
     local out err i t0 t1
     out="$(mktemp)"

@@ -25,11 +25,12 @@ QPV_IDF="$ROOT/tests/data/qpv2024-idf-simplified.geojson"
 # Target (issue 9): the population step stays within what the area model costs today, ~6-7 s.
 TARGET_S=7
 
-die() { echo "population-bench: $*" >&2; exit 1; }
-log() { echo "population-bench: $*" >&2; }
+PROG=population-bench
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
 [[ $# -le 1 && "${1:-}" != -* && "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [BUILD_DIR]   (MAILLON_BENCH_RUNS: a positive integer)" >&2; exit 2; }
-if [[ "$BUILD_DIR" != /* && ! -d "$BUILD_DIR" && -d "$ROOT/$BUILD_DIR" ]]; then BUILD_DIR="$ROOT/$BUILD_DIR"; fi
+BUILD_DIR="$(resolve_build_dir "$BUILD_DIR")"
 MAILLON="$BUILD_DIR/cli/maillon"
 TILER="$BUILD_DIR/bench/maillon-tile-extract"
 [[ -x "$TIME" ]] || die "$TIME not found (GNU time; on Debian: apt-get install time)"
@@ -73,6 +74,7 @@ if [[ ! -f "$grid" || "$grid" -ot "$graph" ]]; then
 fi
 
 # measure OUT CMD...: runs CMD $RUNS times; prints "population_s wall_s cpu_s peak_kb" (medians per column).
+# Replaces bench-lib.sh's measure: it also reads the population step's seconds from run.json.
 measure() {
     local out=$1 samples i t0 t1
     shift

@@ -25,7 +25,6 @@ if [[ $# -gt 1 || "${1:-}" == -* ]]; then
     exit 2
 fi
 BUILD_DIR="${1:-build}"
-if [[ "$BUILD_DIR" != /* && ! -d "$BUILD_DIR" && -d "$ROOT/$BUILD_DIR" ]]; then BUILD_DIR="$ROOT/$BUILD_DIR"; fi
 BENCH_DIR="${MAILLON_BENCH_DIR:-/tmp/maillon-bench}"
 SECONDS_EACH="${MAILLON_BENCH_SECONDS:-10}"
 CONNECTIONS="${MAILLON_BENCH_CONNECTIONS:-32}"
@@ -34,13 +33,15 @@ ONLY="${MAILLON_BENCH_ONLY:-}"
 [[ -z "$ONLY" || "$ONLY" =~ ^(demo|idf-tiled|idf-grid)$ ]] || { echo "MAILLON_BENCH_ONLY must be demo, idf-tiled or idf-grid" >&2; exit 2; }
 ROUNDS=2
 if ((QUICK)); then SECONDS_EACH=1; CONNECTIONS=8; ROUNDS=1; fi
-MAILLON="$BUILD_DIR/cli/maillon"
-TILER="$BUILD_DIR/bench/maillon-tile-extract"
 DATA="$ROOT/tests/data"
 TILED="$BENCH_DIR/idf-tiled.osm.pbf"
 
-die() { echo "serve-bench: $*" >&2; exit 1; }
-log() { echo "serve-bench: $*" >&2; }
+PROG=serve-bench
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
+BUILD_DIR="$(resolve_build_dir "$BUILD_DIR")"
+MAILLON="$BUILD_DIR/cli/maillon"
+TILER="$BUILD_DIR/bench/maillon-tile-extract"
 
 [[ "$SECONDS_EACH" =~ ^[1-9][0-9]*$ && "$CONNECTIONS" =~ ^[1-9][0-9]*$ && "$COPIES" =~ ^[1-9][0-9]*$ ]] ||
     die "MAILLON_BENCH_SECONDS, MAILLON_BENCH_CONNECTIONS and MAILLON_BENCH_QPV_COPIES must be positive integers"
