@@ -7,27 +7,13 @@ maillon=$1
 data=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-
-# expect CODE PATTERN -- COMMAND...: runs it, checks the exit code and that stderr+stdout match PATTERN.
-expect() {
-  local code=$1 pattern=$2; shift 3
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [[ $rc -ne $code ]] || ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "FAIL: $* -> exit $rc (want $code), output: $out (want /$pattern/)"
-    failures=$((failures + 1))
-  else
-    echo "ok: $* -> $rc"
-    passes=$((passes + 1))
-  fi
-}
+# shellcheck source=tests/support/expect.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/expect.sh"
 no_leftovers() {
   if compgen -G "$work/*.tmp-*" >/dev/null || [[ -e "$1" ]]; then
-    echo "FAIL: output or temporary file left behind for $1"; failures=$((failures + 1))
+    bad "output or temporary file left behind for $1"
   else
-    passes=$((passes + 1))
+    ok "nothing left for $1"
   fi
 }
 
@@ -78,12 +64,12 @@ assert j["nodes"] == 136 and j["edges"] == 142, j
 assert j["osm_timestamp"] == "2016-12-16T17:18:33Z", j["osm_timestamp"]
 assert j["km_by_facility"]["COULOIR BUS+VELO"] > 0
 assert j["cycle_network"]["components"] >= 1
-'; then passes=$((passes + 1)); echo "ok: info --json"; else failures=$((failures + 1)); echo "FAIL: info --json"; fi
+'; then ok "info --json"; else bad "info --json"; fi
 # The same data compressed gives the same graph (all but the source file name).
 if diff <("$maillon" info --json "$work/ok.maillon" | grep -v '"source"') <("$maillon" info --json "$work/bz.maillon" | grep -v '"source"') >/dev/null; then
-  passes=$((passes + 1)); echo "ok: .osm.bz2 and .osm give the same graph"
+  ok ".osm.bz2 and .osm give the same graph"
 else
-  failures=$((failures + 1)); echo "FAIL: .osm.bz2 and .osm give different graphs"
+  bad ".osm.bz2 and .osm give different graphs"
 fi
 
 # Damaged graph files
@@ -113,11 +99,10 @@ expect 1 "cannot create output directory '/nonexistent-dir/an'" -- "$maillon" an
 # A corridor of Paris 20e/12e/13e: QPV nearby; then the République extract, read directly from the PBF.
 expect 0 "maillons à créer" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
 for f in gaps.geojson gaps.csv indicators.json indicators.csv run.json; do
-  [[ -s "$work/an/$f" ]] && passes=$((passes + 1)) || { echo "FAIL: $work/an/$f missing"; failures=$((failures + 1)); }
+  if [[ -s "$work/an/$f" ]]; then ok "$f written"; else bad "$work/an/$f missing"; fi
 done
 expect 2 "exists: use --overwrite" -- "$maillon" analyze "$work/ok.maillon" --qpv "$qpv" -o "$work/an"
 # No QPV in the area (Monaco with the Île-de-France layer): a warning, QPV terms 0, exit 0.
 expect 0 "warning: no QPV of .* lies in the extract's area" -- "$maillon" analyze "$data/monaco-2016.osm.pbf" --qpv "$qpv" -o "$work/monaco"
 
-echo "$passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish cli

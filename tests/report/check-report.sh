@@ -19,22 +19,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-ok() { echo "ok: $*"; passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect CODE PATTERN -- COMMAND...: the exit code and a line of stderr+stdout matching PATTERN.
-expect() {
-  local code=$1 pattern=$2; shift 3
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [[ $rc -ne $code ]] || ! grep -qE -- "$pattern" <<<"$out"; then
-    bad "$* -> exit $rc (want $code), output: $out (want /$pattern/)"
-  else
-    ok "$* -> $rc"
-  fi
-}
+# shellcheck source=tests/support/expect.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/expect.sh"
 no_leftovers() {  # no output directory and no temporary one
   if [[ -e "$1" ]] || compgen -G "$1.tmp-*" >/dev/null; then bad "output or temporary directory left behind for $1"; else ok "nothing left for $1"; fi
 }
@@ -124,5 +110,4 @@ MAILLON_CHROMIUM=/nonexistent expect 3 "report.pdf not written" -- "$maillon" an
 expect 2 "--csv-style must be 'standard' or 'excel-fr', not 'excel'" -- "$maillon" analyze "${inputs[@]}" -o "$work/x" --csv-style excel
 no_leftovers "$work/x"
 
-echo "report: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish report
