@@ -47,21 +47,21 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description options;
-        add_qpv_options(options, m_qpv, m_fields);
+        add_qpv_options(options, m_files.qpv, m_files.qpv_fields);
         options.add_options()
-            ("profile", po::value<std::string>(&m_profile), "JSON file overriding parameters (docs/ranking.md)")
+            ("profile", po::value<std::string>(&m_files.profile), "JSON file overriding parameters (docs/ranking.md)")
             ("output,o", po::value<std::string>(&m_output), "output directory (required)")
             ("overwrite", po::bool_switch(&m_overwrite), "replace DIR if it exists")
             ("csv-style", po::value<std::string>(&m_csv_style_name)->default_value("standard"),
              "CSV dialect: standard (',' and '.') or excel-fr (UTF-8 BOM, ';', decimal comma)")
             ("report", po::bool_switch(&m_report), "also write the report into DIR/report/ (see 'maillon report')");
-        add_population_options(options, m_population);
-        add_station_options(options, m_stations);
+        add_population_options(options, m_files.population);
+        add_station_options(options, m_files.stations);
         const auto vm = parse(args, options, {"INPUT"});
         if (m_help) return;
-        m_input = vm["INPUT"].as<std::string>();
+        m_files.graph_or_extract = vm["INPUT"].as<std::string>();
         if (m_output.empty()) throw argument_error{"missing -o DIR\nUsage: " + std::string{synopsis()}};
-        if (m_qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+        if (m_files.qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
         const auto style = analysis::csv_style_from_name(m_csv_style_name);
         if (!style) throw argument_error{"--csv-style must be 'standard' or 'excel-fr', not '" + m_csv_style_name + "'"};
         m_csv_style = *style;
@@ -71,7 +71,7 @@ public:
     }
 
     int run() override {
-        const PipelineFiles files{m_input, m_qpv, m_fields, m_profile, m_population, m_stations};
+        const PipelineFiles& files = m_files;
         const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
         const Graph& graph = run->graph;
         const QpvLayer& qpv = run->qpv;
@@ -155,10 +155,8 @@ private:
     }
     static std::string analysis_people(double v) { return std::isfinite(v) ? analysis::count_fr(v) : "-"; }
 
-    std::string m_input, m_qpv, m_profile, m_output;
-    PopulationFiles m_population;
-    QpvFieldNames m_fields;
-    StationFiles m_stations;
+    PipelineFiles m_files;
+    std::string m_output;
     bool m_overwrite = false;
     std::string m_csv_style_name;
     analysis::CsvStyle m_csv_style = analysis::CsvStyle::standard;

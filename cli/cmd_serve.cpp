@@ -47,16 +47,16 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description options;
-        add_qpv_options(options, m_inputs.qpv, m_fields);
+        add_qpv_options(options, m_files.qpv, m_files.qpv_fields);
         options.add_options()
-            ("profile", po::value<std::string>(&m_inputs.profile), "JSON profile (docs/ranking.md)")
+            ("profile", po::value<std::string>(&m_files.profile), "JSON profile (docs/ranking.md)")
             ("bind", po::value<std::string>(&m_bind)->default_value("127.0.0.1"), "address to listen on")
             ("port", po::value<int>(&m_port)->default_value(8080), "port (1-65535)")
             ("web-root", po::value<std::string>(&m_web_root), "directory of the web page (default: share/maillon/web of the install)");
         po::options_description hidden;  // the optional positional input: not an option of the help
-        hidden.add_options()("INPUT", po::value<std::string>(&m_inputs.graph_or_extract));
-        add_population_options(options, m_population);
-        add_station_options(options, m_stations);
+        hidden.add_options()("INPUT", po::value<std::string>(&m_files.graph_or_extract));
+        add_population_options(options, m_files.population);
+        add_station_options(options, m_files.stations);
         po::positional_options_description pos;
         pos.add("INPUT", 1);
         m_options.add(options).add(common_options());
@@ -73,27 +73,27 @@ public:
         if (m_port < 1 || m_port > 65535) throw argument_error{"--port must be from 1 to 65535"};
         const std::string share = share_dir();
         if (m_web_root.empty() && !share.empty()) m_web_root = share + "/web";
-        if (m_inputs.graph_or_extract.empty()) {  // the demo
+        if (m_files.graph_or_extract.empty()) {  // the demo
             if (share.empty() || !fs::is_directory(share + "/demo")) {
                 throw input_error{"the embedded demo's data is not found (no share/maillon/demo beside this executable): "
                                   "install maillon with 'cmake --install', set MAILLON_SHARE_DIR, or give a graph or an extract"};
             }
             const std::string demo = share + "/demo";
-            m_inputs.graph_or_extract = demo + "/paris-republique.osm.pbf";
-            if (m_inputs.qpv.empty()) m_inputs.qpv = demo + "/qpv2024-idf-simplified.geojson";
+            m_files.graph_or_extract = demo + "/paris-republique.osm.pbf";
+            if (m_files.qpv.empty()) m_files.qpv = demo + "/qpv2024-idf-simplified.geojson";
             // Real INSEE residents (Filosofi 2021, 200 m cells of central Paris): gaps ranked by QPV residents served.
-            if (m_population.grid.empty() && m_population.qpv_table.empty()) {
-                m_population.grid = demo + "/filosofi2021-paris-centre-200m.csv";
+            if (m_files.population.grid.empty() && m_files.population.qpv_table.empty()) {
+                m_files.population.grid = demo + "/filosofi2021-paris-centre-200m.csv";
             }
-            if (!m_stations.any()) {
-                m_stations.gbfs = demo + "/station_information_2025-10-18.json";
-                m_stations.status = demo + "/station_status_2025-10-18.json";
-                m_stations.planned = demo + "/demo-planned-stations.csv";
+            if (!m_files.stations.any()) {
+                m_files.stations.gbfs = demo + "/station_information_2025-10-18.json";
+                m_files.stations.status = demo + "/station_status_2025-10-18.json";
+                m_files.stations.planned = demo + "/demo-planned-stations.csv";
             }
-        } else if (fs::is_directory(m_inputs.graph_or_extract)) {
-            from_analyze_dir(m_inputs.graph_or_extract);
+        } else if (fs::is_directory(m_files.graph_or_extract)) {
+            from_analyze_dir(m_files.graph_or_extract);
         }
-        if (m_inputs.qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
+        if (m_files.qpv.empty()) throw argument_error{"missing --qpv QPV.geojson\nUsage: " + std::string{synopsis()}};
     }
 
     int run() override {
@@ -110,7 +110,7 @@ public:
         server::ApiServer server{server_options()};
         if (const int err = server.bind(m_bind, m_port); err != 0) throw input_error{bind_failure(err)};
 
-        const PipelineFiles files{m_inputs.graph_or_extract, m_inputs.qpv, m_fields, m_inputs.profile, m_population, m_stations};
+        const PipelineFiles& files = m_files;
         const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
         analysis::json run_file = run_json(files.run_inputs(), run->graph, run->qpv, run->result, run->profile,
                                            run->load_seconds, run->population.inputs());
@@ -173,7 +173,8 @@ private:
     }
 
     /// An `analyze` output directory: the same inputs again (run.json), checked unchanged.
-    void from_analyze_dir(const std::string& dir) {
+    // By value: the loop below replaces m_files.graph_or_extract, which the caller passes as dir.
+    void from_analyze_dir(const std::string dir) {
         std::ifstream in{dir + "/run.json"};
         if (!in) throw input_error{"'" + dir + "' is a directory without run.json: give a graph, an extract or a 'maillon analyze' output directory"};
         nlohmann::ordered_json run;
@@ -194,19 +195,19 @@ private:
                 throw input_error{"'" + dir + "/run.json' lists an input without role and path: run 'maillon analyze' again into that directory"};
             }
             const std::string path = outputs::resolve_run_input(run, role, dir);  // relative to run.json's folder
-            if (role == "graph_or_extract") m_inputs.graph_or_extract = path;
-            if (role == "qpv" && m_inputs.qpv.empty()) m_inputs.qpv = path;
-            if (role == "profile" && m_inputs.profile.empty()) m_inputs.profile = path;
-            if (role == "stations" && m_stations.gbfs.empty()) m_stations.gbfs = path;
-            if (role == "station_status" && m_stations.status.empty()) m_stations.status = path;
-            if (role == "planned" && m_stations.planned.empty()) m_stations.planned = path;
-            if (role == "population" && m_population.grid.empty()) m_population.grid = path;
-            if (role == "qpv_population" && m_population.qpv_table.empty()) m_population.qpv_table = path;
-            if (role == "area" && m_population.area.empty()) m_population.area = path;
+            if (role == "graph_or_extract") m_files.graph_or_extract = path;
+            if (role == "qpv" && m_files.qpv.empty()) m_files.qpv = path;
+            if (role == "profile" && m_files.profile.empty()) m_files.profile = path;
+            if (role == "stations" && m_files.stations.gbfs.empty()) m_files.stations.gbfs = path;
+            if (role == "station_status" && m_files.stations.status.empty()) m_files.stations.status = path;
+            if (role == "planned" && m_files.stations.planned.empty()) m_files.stations.planned = path;
+            if (role == "population" && m_files.population.grid.empty()) m_files.population.grid = path;
+            if (role == "qpv_population" && m_files.population.qpv_table.empty()) m_files.population.qpv_table = path;
+            if (role == "area" && m_files.population.area.empty()) m_files.population.area = path;
             if (!fs::exists(path)) throw input_error{"input '" + path + "' of '" + dir + "/run.json' no longer exists"};
         }
         // The QPV fields the run used (given or detected), unless given again.
-        const bool given = !m_fields.code.empty() || !m_fields.name.empty() || !m_fields.commune.empty() || !m_fields.population.empty();
+        const bool given = !m_files.qpv_fields.code.empty() || !m_files.qpv_fields.name.empty() || !m_files.qpv_fields.commune.empty() || !m_files.qpv_fields.population.empty();
         const auto qpv = run.find("qpv");
         if (!given && qpv != run.end() && qpv->is_object() && qpv->contains("fields") && (*qpv)["fields"].is_object()) {
             const auto& fields = (*qpv)["fields"];
@@ -214,14 +215,11 @@ private:
                 const auto it = fields.find(key);
                 return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string{};
             };
-            m_fields = {text("code"), text("name"), text("commune"), text("population")};
+            m_files.qpv_fields = {text("code"), text("name"), text("commune"), text("population")};
         }
     }
 
-    RunInputs m_inputs;
-    QpvFieldNames m_fields;
-    PopulationFiles m_population;
-    StationFiles m_stations;
+    PipelineFiles m_files;  // every input, given or read back from an analyze directory
     std::string m_bind;
     std::string m_web_root;
     int m_port = 8080;

@@ -85,5 +85,9 @@ TEST_CASE("run.json inputs are found from any working directory: relative to run
     // Missing everywhere: the path where it should be, for the caller's message; no such role: "".
     CHECK(outputs::resolve_run_input(run, "profile", root + "/runs/out") == root + "/runs/out/gone.json");
     CHECK(outputs::resolve_run_input(run, "population", root + "/runs/out").empty());
+    // An older run.json (no absolute_path): the path as given, from the working directory.
+    const std::string from_here = fs::relative(root + "/data/q.geojson").string();
+    const nlohmann::ordered_json old = {{"inputs", {{{"role", "qpv"}, {"path", from_here}}}}};
+    CHECK(fs::equivalent(outputs::resolve_run_input(old, "qpv", root + "/elsewhere"), root + "/data/q.geojson"));
     fs::remove_all(root);
 }

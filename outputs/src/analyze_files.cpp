@@ -98,6 +98,8 @@ std::string resolve_run_input(const json& run, std::string_view role, const std:
         if (fs::exists(resolved, ec)) return resolved.lexically_normal().string();
         const std::string absolute = i.value("absolute_path", "");
         if (!absolute.empty() && fs::exists(absolute, ec)) return absolute;
+        // A run.json without absolute_path (before paths were relative to it): as given, from here.
+        if (absolute.empty() && fs::exists(recorded, ec)) return recorded.lexically_normal().string();
         return resolved.lexically_normal().string();  // missing: the caller names it
     }
     return "";

@@ -105,4 +105,11 @@ expect 2 "exists: use --overwrite" -- "$maillon" analyze "$work/ok.maillon" --qp
 # No QPV in the area (Monaco with the Île-de-France layer): a warning, QPV terms 0, exit 0.
 expect 0 "warning: no QPV of .* lies in the extract's area" -- "$maillon" analyze "$data/monaco-2016.osm.pbf" --qpv "$qpv" -o "$work/monaco"
 
+# serve DIR: every input of its run.json is resolved against DIR (relative paths), and a missing one is named
+# with DIR's run.json, whatever the working directory.
+mkdir -p "$work/sdir"
+printf '{"inputs": [{"role": "graph_or_extract", "path": "%s"}, {"role": "qpv", "path": "gone.geojson"}]}' \
+  "$data/paris-concorde.osm.pbf" >"$work/sdir/run.json"
+expect 1 "input '$work/sdir/gone.geojson' of '$work/sdir/run.json' no longer exists" -- bash -c "cd / && '$maillon' serve '$work/sdir' -q"
+
 finish cli

@@ -27,7 +27,8 @@ std::string run_input(const nlohmann::ordered_json& run, std::string_view role);
 
 /// The file of that input as this process can open it: `path` resolved against run_dir (the
 /// directory of run.json; absolute paths as they are), else `absolute_path` when the path no longer
-/// leads to a file (the output directory was moved alone); "" when the run had no such input.
+/// leads to a file (the output directory was moved alone), else (an older run.json without
+/// absolute_path) the path as given from the working directory; "" when the run had no such input.
 std::string resolve_run_input(const nlohmann::ordered_json& run, std::string_view role, const std::string& run_dir);
 
 }  // namespace maillon::outputs
