@@ -24,6 +24,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 
 namespace po = boost::program_options;
@@ -79,9 +80,17 @@ public:
         const analysis::AnalysisResult& result = run->result;
 
         OutputDir out{m_output, m_overwrite};
-        out.write("gaps.geojson", analysis::gaps_geojson(graph, qpv, result).dump() + "\n");
+        // The GeoPackage (SQLite, one core: the slowest file of a region) is written on a thread of
+        // its own from the same collections while this one writes the others. The future is
+        // declared after what it reads, so an exception here waits for it before they go.
+        const json gaps = analysis::gaps_geojson(graph, qpv, result);
+        const json candidates = analysis::candidates_geojson(graph, result);
+        std::future<void> geopackage = std::async(std::launch::async, [&] {
+            outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile, {&gaps, &candidates});
+        });
+        out.write("gaps.geojson", gaps.dump() + "\n");
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result, m_csv_style));
-        out.write("candidates.geojson", analysis::candidates_geojson(graph, result).dump() + "\n");
+        out.write("candidates.geojson", candidates.dump() + "\n");
         out.write("indicators.json", analysis::indicators_json(result, profile).dump(2) + "\n");
         out.write("indicators.csv", analysis::indicators_csv(result, m_csv_style));
         out.write("summary_communes.csv", analysis::summaries_csv(result.commune_summary, result, m_csv_style));
@@ -89,8 +98,8 @@ public:
         if (result.has_stations) out.write("stations.geojson", analysis::stations_geojson(qpv, result).dump() + "\n");
         out.write("run.json", run_json(files.run_inputs(), graph, qpv, result, profile, run->load_seconds,
                                        run->population.inputs(), m_output).dump(2) + "\n");
-        verbose("writing results.gpkg");
-        outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile);
+        verbose("finishing results.gpkg");
+        geopackage.get();  // its input_error, if any, is thrown here
         int code = 0;
         if (m_report) {  // from the files just written, as 'maillon report' reads them
             std::filesystem::create_directory(out.path() + "/report");

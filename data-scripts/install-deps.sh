@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages maillon needs to build, test and run its demo.
 # As root it runs apt-get itself; otherwise it prints the exact command to run.
 # Usage: data-scripts/install-deps.sh [--with-browser] [--with-checks]
-#   --with-browser  also install Chromium and Node.js/npm for the browser test.
+#   --with-browser  also install Chromium, Node.js/npm and poppler-utils (pdfinfo, pdftotext) for the
+#                   browser and report tests.
 #   --with-checks   also clang 14 with its sanitizer and libFuzzer runtimes, and wrk (the sanitizer
 #                   run, the fuzz targets and bench/serve-bench.sh: docs/reliability.md).
 set -euo pipefail
@@ -17,7 +18,7 @@ packages=(
 )
 for option in "$@"; do
   case $option in
-    --with-browser) packages+=(chromium nodejs npm) ;;
+    --with-browser) packages+=(chromium nodejs npm poppler-utils) ;;
     --with-checks) packages+=(clang-14 libclang-rt-14-dev wrk curl) ;;
     *) echo "usage: $0 [--with-browser] [--with-checks]" >&2; exit 2 ;;
   esac

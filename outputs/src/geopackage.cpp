@@ -166,6 +166,32 @@ private:
     std::vector<std::pair<std::string, std::string>> m_aliases;
 };
 
+/// An OGR geometry from a GeoJSON one. Points and line strings (every gap, candidate and station)
+/// directly from their coordinates; anything else through OGR's GeoJSON reader (serialising and
+/// parsing each of a hundred thousand candidates took seconds).
+OGRGeometryH ogr_geometry(const json& geometry) {
+    const auto type = geometry.find("type");
+    const auto coordinates = geometry.find("coordinates");
+    if (type != geometry.end() && coordinates != geometry.end() && type->is_string() && coordinates->is_array()) {
+        const auto number = [](const json& v) { return v.is_number() ? v.get<double>() : std::nan(""); };
+        const auto point = [&](OGRGeometryH target, const json& xy) {
+            if (!xy.is_array() || xy.size() < 2) return false;
+            OGR_G_AddPoint_2D(target, number(xy[0]), number(xy[1]));
+            return true;
+        };
+        const std::string& name = type->get_ref<const std::string&>();
+        if (name == "Point" || name == "LineString") {
+            OGRGeometryH g = OGR_G_CreateGeometry(name == "Point" ? wkbPoint : wkbLineString);
+            bool ok = true;
+            if (name == "Point") ok = point(g, *coordinates);
+            else for (const json& xy : *coordinates) ok = ok && point(g, xy);
+            if (ok) return g;
+            OGR_G_DestroyGeometry(g);
+        }
+    }
+    return OGR_G_CreateGeometryFromJson(geometry.dump().c_str());
+}
+
 /// A GeoJSON FeatureCollection (the analysis' own JSON) as a layer.
 std::vector<std::pair<std::string, std::string>> write_collection(GDALDatasetH ds, const std::string& path, const LayerSpec& spec,
                                                                   OGRSpatialReferenceH srs, const json& fc) {
@@ -173,7 +199,7 @@ std::vector<std::pair<std::string, std::string>> write_collection(GDALDatasetH d
     for (const auto& f : fc["features"]) props.push_back(&f["properties"]);
     LayerWriter w{ds, path, spec, srs, props};
     for (const auto& f : fc["features"]) {
-        Geometry g{OGR_G_CreateGeometryFromJson(f["geometry"].dump().c_str())};
+        Geometry g{ogr_geometry(f["geometry"])};
         w.add(f["properties"], static_cast<OGRGeometryH>(g.get()));
     }
     return w.aliases();
@@ -328,7 +354,7 @@ void write_styles(GDALDatasetH ds, const std::string& path,
 }  // namespace
 
 void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                      const AnalysisProfile& profile) {
+                      const AnalysisProfile& profile, const BuiltCollections& built) {
     const QuietGdal quiet;
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) throw input_error{"cannot write '" + path + "': this GDAL has no GeoPackage driver"};
@@ -340,13 +366,16 @@ void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& q
     OSRImportFromEPSG(wgs84, 4326);
     OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
 
-    // One transaction for everything: SQLite writes once, and a failure leaves no half layer.
+    // The layers in one transaction: SQLite writes once. (A failure leaves no half file for the
+    // user either way: the analysis writes into a temporary directory renamed when complete.)
     if (GDALDatasetStartTransaction(h, FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
     std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> styled;
-    styled.emplace_back("gaps", write_collection(h, path, {"gaps", "Maillons manquants", "Maillons manquants classés (rang 1 = priorité la plus haute), puis erreurs de données", wkbLineString},
-                                                 wgs84, analysis::gaps_geojson(g, qpv, r)));
-    styled.emplace_back("candidates", write_collection(h, path, {"candidates", "Candidats secondaires", "Projets sous le seuil d’usage et jonctions simples", wkbLineString},
-                                                       wgs84, analysis::candidates_geojson(g, r)));
+    const LayerSpec gaps{"gaps", "Maillons manquants", "Maillons manquants classés (rang 1 = priorité la plus haute), puis erreurs de données", wkbLineString};
+    styled.emplace_back("gaps", built.gaps ? write_collection(h, path, gaps, wgs84, *built.gaps)
+                                           : write_collection(h, path, gaps, wgs84, analysis::gaps_geojson(g, qpv, r)));
+    const LayerSpec candidates{"candidates", "Candidats secondaires", "Projets sous le seuil d’usage et jonctions simples", wkbLineString};
+    styled.emplace_back("candidates", built.candidates ? write_collection(h, path, candidates, wgs84, *built.candidates)
+                                                       : write_collection(h, path, candidates, wgs84, analysis::candidates_geojson(g, r)));
     styled.emplace_back("network", write_network(h, path, wgs84, g, profile));
     if (r.has_stations) {
         styled.emplace_back("stations", write_collection(h, path, {"stations", "Stations vélo", "Stations existantes, prévues (classées) et suggérées", wkbPoint},
@@ -354,8 +383,11 @@ void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& q
     }
     styled.emplace_back("qpv", write_qpv(h, path, wgs84, qpv, analysis::indicators_json(r, profile)));
     write_styles(h, path, styled);
-    write_data_columns(h, path, styled);
     if (GDALDatasetCommitTransaction(h) != OGRERR_NONE) fail(path, "cannot commit the GeoPackage");
+    // Plain SQL after the commit: GDAL 3.6 finishes a large layer's spatial index by detaching a
+    // temporary database (temp_rtree_*), which SQLite refuses inside a transaction ("database is
+    // locked"), and the first ExecuteSQL triggers it (seen with 900,000 candidates).
+    write_data_columns(h, path, styled);
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure) fail(path, "GDAL reported an error while closing");
 }

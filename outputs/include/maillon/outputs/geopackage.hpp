@@ -6,6 +6,7 @@
 // QGIS reads (gaps by rank and network by facility in the web map's colours).
 
 #include "maillon/analysis/analysis.hpp"
+#include "maillon/analysis/results_json.hpp"
 #include "maillon/analysis_profile.hpp"
 #include "maillon/graph.hpp"
 #include "maillon/importers/qpv.hpp"
@@ -14,9 +15,17 @@
 
 namespace maillon::outputs {
 
+/// The analysis' GeoJSON collections when the caller has them already (analyze writes them as
+/// files too, and a region's candidates take seconds to build): read only, so the GeoPackage can
+/// be written on a thread of its own while the caller writes the other files.
+struct BuiltCollections {
+    const analysis::json* gaps = nullptr;        // analysis::gaps_geojson
+    const analysis::json* candidates = nullptr;  // analysis::candidates_geojson
+};
+
 /// Writes the GeoPackage at `path` (which must not exist; the caller writes it in its temporary
 /// output directory). @throws input_error naming the file and GDAL's message.
 void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                      const AnalysisProfile& profile);
+                      const AnalysisProfile& profile, const BuiltCollections& built = {});
 
 }  // namespace maillon::outputs
