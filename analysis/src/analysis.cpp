@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <set>
 
 namespace maillon::analysis {
@@ -219,11 +220,17 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     timer.done("prioritize");
     GapParams gap_params = profile.gaps;
     gap_params.min_benefit = result.benefit_cut = benefit.cut(profile.gaps);
+    // Independent of the candidates, so on threads of their own while the declustering (one core)
+    // runs: the undershoot check and the sampled trips. Each is timed in the step that waits for it.
+    std::future<std::vector<Gap>> undershoots = std::async(std::launch::async, [&] { return find_undershoots(network, profile.gaps); });
+    std::future<std::vector<float>> trips = std::async(std::launch::async, [&] {
+        return sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
+    });
     result.candidates = take_easy_junctions(network, candidates, gap_params);
     Declustered declustered = decluster_gaps(network, std::move(candidates), benefit, gap_params);
     result.gaps = std::move(declustered.listed);
     result.overlapping = declustered.overlapping;
-    add_undershoots(find_undershoots(network, profile.gaps), profile.gaps, result);
+    add_undershoots(undershoots.get(), profile.gaps, result);
     for (Gap& gap : declustered.others) result.candidates.push_back(std::move(gap));
     classify_gaps(network, result.gaps, profile.gaps);
     classify_gaps(network, result.candidates, profile.gaps);
@@ -237,7 +244,7 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
         }
     }
     timer.done("decluster_classify");
-    const std::vector<float> usage = sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
+    const std::vector<float> usage = trips.get();
     timer.done("trips");
     GapSearches searches{g};
     measure_gaps(network, result.gaps, population, usage, profile, searches);

@@ -6,6 +6,8 @@
 #include "maillon/spatial_index.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <map>
 #include <thread>
 #include <unordered_set>
@@ -207,12 +209,40 @@ std::vector<Result> parallel_in_order(std::size_t n, const Work& work) {
     return out;
 }
 
+/// What each finished search found, published for the later searches: a pair of contact nodes is
+/// kept once, from the first of the two in node order whose search finds the other, so a search
+/// from u that finds v < u can drop it at once when v's search is known to have found u (about half
+/// of all finds in a dense region; building their paths and Gaps only to drop them was a fifth of
+/// the step). When v's search has not finished yet, u's find is kept and the merge drops it: the
+/// result never depends on the threads' timing.
+class PublishedFinds {
+public:
+    explicit PublishedFinds(std::size_t contacts) : m_found(contacts), m_ready(new std::atomic<bool>[contacts]) {
+        for (std::size_t i = 0; i < contacts; ++i) m_ready[i].store(false, std::memory_order_relaxed);
+    }
+    /// Contact i's search found these nodes (any order); written once, by the thread that ran it.
+    void publish(std::size_t i, std::vector<NodeId> nodes) {
+        std::sort(nodes.begin(), nodes.end());
+        m_found[i] = std::move(nodes);
+        m_ready[i].store(true, std::memory_order_release);
+    }
+    /// True when contact i's search has finished and found `node`.
+    bool found(std::size_t i, NodeId node) const {
+        return m_ready[i].load(std::memory_order_acquire) && std::binary_search(m_found[i].begin(), m_found[i].end(), node);
+    }
+
+private:
+    std::vector<std::vector<NodeId>> m_found;
+    std::unique_ptr<std::atomic<bool>[]> m_ready;
+};
+
 /// Candidates from each contact node (CleanPathSearch), with the network distances grown on demand.
 struct DetourWork {
     const CycleNetwork& net;
     const GapParams& p;
     const std::vector<std::uint8_t>& arc_class;
-    const std::vector<NodeId>& contacts;
+    const std::vector<NodeId>& contacts;  // in node order
+    PublishedFinds& published;
 
     struct State {
         CleanPathSearch clean;
@@ -236,20 +266,30 @@ struct DetourWork {
             return !is_detour(along_network, along_street, p);
         };
         st.clean.run(net, arc_class, u, static_cast<float>(p.max_gap_m), well_joined, st.found);
+        std::vector<NodeId> nodes;
+        nodes.reserve(st.found.size());
         for (const auto& f : st.found) {
+            nodes.push_back(f.node);
+            if (f.node < u) {
+                const auto j = std::lower_bound(contacts.begin(), contacts.end(), f.node);
+                if (j != contacts.end() && *j == f.node && published.found(static_cast<std::size_t>(j - contacts.begin()), u)) continue;
+            }
             Gap gap = make_route_gap(g, u, f.node, st.clean.path_to(g, f.node), f.distance);
             gap.network_distance_m = f.network_distance;
             emit(std::move(gap));
         }
+        published.publish(i, std::move(nodes));
     }
 };
 
 void detour_gaps(const CycleNetwork& net, const GapParams& p, const std::vector<std::uint8_t>& arc_class,
                  std::vector<Gap>& out) {
     const std::vector<NodeId> contacts = contact_nodes(net, arc_class);
-    std::vector<Gap> found = parallel_in_order<Gap>(contacts.size(), DetourWork{net, p, arc_class, contacts});
+    PublishedFinds published{contacts.size()};
+    std::vector<Gap> found = parallel_in_order<Gap>(contacts.size(), DetourWork{net, p, arc_class, contacts, published});
     // Each pair of ends once: the first found, searching contact nodes in node order.
     std::unordered_set<std::uint64_t> pairs;
+    pairs.reserve(found.size());
     for (Gap& gap : found) {
         const std::uint64_t key = (static_cast<std::uint64_t>(std::min(gap.from, gap.to)) << 32) | std::max(gap.from, gap.to);
         if (pairs.insert(key).second) out.push_back(std::move(gap));
