@@ -128,7 +128,7 @@ if abs(km - run_json["counts"]["network_km"]) > 0.001 * run_json["counts"]["netw
 facilities = {f["properties"]["facility_key"] for f in network}
 if "" in facilities or None in facilities:
     fail("network: an edge without facility")
-ok(f"network: {len(network)} edges, {km:.2f} km as run.json counts it, facilities {', '.join(sorted(facilities))}")
+ok(f"network: {len(network)} stretches of ways, {km:.2f} km as run.json counts it, facilities {', '.join(sorted(facilities))}")
 
 aliases = {(f["properties"]["table_name"], f["properties"]["column_name"]): f["properties"]["name"]
            for f in sql("SELECT table_name, column_name, name FROM gpkg_data_columns")}

@@ -1,7 +1,7 @@
 #pragma once
 // results.gpkg (docs/data-dictionary.md): the analysis as one GeoPackage for QGIS, written with
-// GDAL/OGR's C API. Layers: gaps, candidates, network (the cycle network's edges by facility, as the
-// server's network layer), stations (when analysed), qpv (with their indicator fields); French
+// GDAL/OGR's C API. Layers: gaps, candidates, network (the cycle network by facility as the server's
+// network layer has it, consecutive edges of a way with the same attributes merged), stations (when analysed), qpv (with their indicator fields); French
 // field aliases (gpkg_data_columns) and a default QGIS style per layer in the `layer_styles` table
 // QGIS reads (gaps by rank and network by facility in the web map's colours).
 
