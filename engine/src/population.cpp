@@ -1,5 +1,11 @@
 #include "maillon/population.hpp"
 
+#include "maillon/flows.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <thread>
+
 namespace maillon {
 
 std::string_view key(PopulationModel m) noexcept {
@@ -31,11 +37,35 @@ PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::v
         Entry entry;
     };
     std::vector<Pending> pending;
-    pending.reserve(2 * m_points.size());
     std::vector<std::pair<EdgeId, Entry>> on_edge;
     const auto& d = g.data();
+    // The snapping (a nearest query per point, millions in a region) on every core, each thread
+    // a block of points; the index is then built from them in point order, as by one thread.
+    struct PointSnap {
+        EdgeId edge = std::numeric_limits<EdgeId>::max();  // max: beyond snap_max_m of every way
+        float distance_m = 0, offset_m = 0;
+    };
+    std::vector<PointSnap> snaps(m_points.size());
+    {
+        const unsigned threads = std::max(1U, std::min<unsigned>(engine_threads(), static_cast<unsigned>(m_points.size() / 10000 + 1)));
+        const std::size_t per = (m_points.size() + threads - 1) / threads;
+        const auto run = [&](unsigned t) {
+            const std::size_t end = std::min(m_points.size(), (t + 1) * per);
+            for (std::size_t i = t * per; i < end; ++i) {
+                if (const auto snap = foot.snap(m_points[i].coord, snap_max_m)) snaps[i] = {snap->edge, snap->distance_m, snap->offset_m};
+            }
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+        run(0);
+        for (auto& th : pool) th.join();
+    }
+    const auto snapped = static_cast<std::size_t>(
+        std::count_if(snaps.begin(), snaps.end(), [](const PointSnap& s) { return s.edge != std::numeric_limits<EdgeId>::max(); }));
+    pending.reserve(2 * snapped);
+    on_edge.reserve(snapped);
     for (std::uint32_t p = 0; p < m_points.size(); ++p) {
-        const auto snap = foot.snap(m_points[p].coord, snap_max_m);
+        const PointSnap* const snap = snaps[p].edge == std::numeric_limits<EdgeId>::max() ? nullptr : &snaps[p];
         if (!snap) {
             ++m_unsnapped;
             continue;

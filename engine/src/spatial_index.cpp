@@ -64,7 +64,13 @@ std::optional<Snap> EdgeSnapper::snap_excluding(Coord c, double max_m, const std
     const Point p{m_projection.x(c), m_projection.y(c)};
     std::vector<SegmentValue> found;
     const auto& segments = m_impl->segments;
-    m_impl->tree.query(bgi::nearest(p, 1) && bgi::satisfies([&](const SegmentValue& v) { return !skip(segments[v.second].edge); }),
+    // Only segments that meet the box of max_m around the point can be within max_m: the box
+    // prunes the tree's nodes, so a point far from every way (a population point in a field)
+    // is answered at once instead of by a nearest search across the region.
+    const bg::model::box<Point> reach{Point{bg::get<0>(p) - max_m, bg::get<1>(p) - max_m},
+                                      Point{bg::get<0>(p) + max_m, bg::get<1>(p) + max_m}};
+    m_impl->tree.query(bgi::nearest(p, 1) && bgi::intersects(reach) &&
+                           bgi::satisfies([&](const SegmentValue& v) { return !skip(segments[v.second].edge); }),
                        std::back_inserter(found));
     if (found.empty()) return std::nullopt;
     const Segment& s = found.front().first;
