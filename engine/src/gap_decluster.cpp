@@ -17,15 +17,18 @@
 // Everywhere, a gap whose two ends lie within decluster_m of an accepted gap's two ends is that gap
 // (the other carriageway of one avenue). A heap and a grid of accepted ends: O(C log C + length).
 
+#include "maillon/flows.hpp"
 #include "maillon/gaps.hpp"
 #include "maillon/spatial_index.hpp"
 #include "maillon/union_find.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <deque>
 #include <map>
 #include <queue>
+#include <thread>
 #include <unordered_map>
 
 namespace maillon {
@@ -145,7 +148,7 @@ private:
         double length, weighted;  // metres, metres × betweenness
         bool alive = true;
     };
-    void extract_cluster(const std::vector<EdgeId>& edges, std::vector<Gap>& pieces);
+    void extract_cluster(const std::vector<EdgeId>& edges, std::vector<Gap>& pieces) const;
     /// Accepts a gap (listed or below_benefit by its benefit) or, when its ends duplicate an
     /// accepted gap's, counts it in that one.
     void accept(Gap gap);
@@ -218,14 +221,33 @@ std::vector<Gap> Declusterer::extract(std::vector<Gap> candidates) {
     }
     std::map<NodeId, std::vector<EdgeId>> clusters;  // by root: a deterministic order
     for (const EdgeId e : edges) clusters[pieces.find(m_g.data().edge_source[e])].push_back(e);
-    std::vector<Gap> extracted;
     std::vector<std::uint8_t> greedy_cluster(m_g.node_count(), 0);
+    std::vector<const std::vector<EdgeId>*> exact;
     for (const auto& [root, cluster] : clusters) {
-        if (cluster.size() > exact_cluster_edges) {
-            greedy_cluster[root] = 1;
-            continue;
-        }
-        extract_cluster(cluster, extracted);
+        if (cluster.size() > exact_cluster_edges) greedy_cluster[root] = 1;
+        else exact.push_back(&cluster);
+    }
+    // Clusters are independent: extracted on every core, each thread taking the next cluster
+    // (a few large ones take most of the time), each cluster's pieces kept in its own slot and
+    // joined in cluster order, as by one thread.
+    std::vector<std::vector<Gap>> per_cluster(exact.size());
+    {
+        std::atomic<std::size_t> next{0};
+        const auto run = [&] {
+            for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < exact.size();) {
+                extract_cluster(*exact[i], per_cluster[i]);
+            }
+        };
+        const unsigned threads = std::max(1U, std::min<unsigned>(engine_threads(), static_cast<unsigned>(exact.size())));
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
+        run();
+        for (auto& th : pool) th.join();
+    }
+    std::vector<Gap> extracted;
+    for (std::vector<Gap>& pieces : per_cluster) {
+        for (Gap& piece : pieces) extracted.push_back(std::move(piece));
+        pieces = std::vector<Gap>{};
     }
     // Straight links have no edge: each is a cluster of its own.
     std::vector<Gap> rest;
@@ -248,7 +270,7 @@ std::vector<Gap> Declusterer::extract(std::vector<Gap> candidates) {
     return rest;
 }
 
-void Declusterer::extract_cluster(const std::vector<EdgeId>& cluster, std::vector<Gap>& out) {
+void Declusterer::extract_cluster(const std::vector<EdgeId>& cluster, std::vector<Gap>& out) const {
     const auto& d = m_g.data();
     std::map<NodeId, std::uint32_t> local;  // ordered: ends are tried in node order (deterministic)
     std::vector<NodeId> global;
