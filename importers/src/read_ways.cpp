@@ -14,11 +14,18 @@
 #include <filesystem>
 #include <future>
 #include <iterator>
+#include <stdexcept>
+#include <string>
 #include <system_error>
 #include <thread>
 
 namespace maillon::importers {
 namespace {
+
+/// A way segment no real coordinates give (WayChunk::damaged); read_ways names the file.
+struct DamagedCoordinates : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 /// The reading pass. libosmium's Reader decodes the file's blocks on the threads of a pool sized to the machine
 /// (libosmium's default pool leaves two cores out, which on a small machine leaves one thread decoding); the main
@@ -128,6 +135,13 @@ private:
     }
 
     void append(WayChunk chunk) {
+        if (chunk.damaged.way_id != 0) {
+            const auto km = static_cast<long long>(chunk.damaged.length_m / 1000);
+            throw DamagedCoordinates{"way " + std::to_string(chunk.damaged.way_id) + " has a segment of " + std::to_string(km) +
+                                     " km ending at node " + std::to_string(chunk.damaged.node_id) +
+                                     ": a coordinate of that node is damaged (e.g. an OSM XML lat or lon written with an"
+                                     " exponent, such as 48.854e7748)"};
+        }
         m_report.ways_read += chunk.ways_read;
         m_report.ways_kept += chunk.ways.size();
         m_report.ways_incomplete += chunk.ways_incomplete;
@@ -250,6 +264,9 @@ RawWays read_ways(const std::string& path, const ImportOptions& options, ImportR
                           "): the file may be truncated or damaged, download it again"};
     } catch (const osmium::xml_error& e) {
         throw input_error{"'" + path + "' is not a valid OSM XML file: " + e.what()};
+    } catch (const DamagedCoordinates& e) {
+        throw input_error{"'" + path + "' has coordinates that cannot be real: " + e.what() +
+                          ". Export the extract again from its source (converting this file with osmium keeps the damage)"};
     } catch (const osmium::format_version_error& e) {
         throw input_error{"'" + path + "' is not an OSM file of a supported version: " + e.what()};
     } catch (const osmium::gzip_error& e) {

@@ -56,7 +56,9 @@ public:
             if (piece.ref_count > 0 && m_out.refs.back() == pos) continue;
             const osmium::Location l = m_locations.location(pos);
             const Coord c{l.x(), l.y()};
-            m_out.ref_segment_m.push_back(piece.ref_count > 0 ? segment_length_m(m_out.ref_coords.back(), c) : 0.0);
+            const double segment = piece.ref_count > 0 ? segment_length_m(m_out.ref_coords.back(), c) : 0.0;
+            if (segment > max_segment_m && m_out.damaged.way_id == 0) m_out.damaged = {way.id(), ref.ref(), segment};
+            m_out.ref_segment_m.push_back(segment);
             m_out.refs.push_back(pos);
             m_out.ref_coords.push_back(c);
             ++piece.ref_count;

@@ -55,11 +55,22 @@ struct WayChunk {
     std::vector<Building> buildings;
     std::vector<const osmium::Way*> member_ways;
 
+    /// The first segment of a kept way longer than max_segment_m: coordinates that cannot be real (libosmium 2.19
+    /// reads an XML lat="48.854e7748" as 0 after an integer overflow, found by fuzzing). way_id 0: none.
+    struct DamagedSegment {
+        std::int64_t way_id = 0, node_id = 0;
+        double length_m = 0;
+    } damaged;
+
     // For the ImportReport.
     std::uint64_t ways_read = 0, ways_incomplete = 0, refs_missing = 0;
     std::uint64_t buildings_small = 0, buildings_lifecycle = 0, buildings_incomplete = 0;
     osmium::Timestamp newest;
 };
+
+/// No way segment on Earth is this long (the longest real ones, across deserts and ice, are tens of km); a
+/// longer one means a damaged coordinate, which would otherwise make a graph thousands of km wide.
+constexpr double max_segment_m = 1'000'000;
 
 /// Reads the ways of `buffers`, in order, against sealed node locations. Thread-safe: reads `locations` and
 /// `relations` only.
