@@ -17,18 +17,16 @@
 // Everywhere, a gap whose two ends lie within decluster_m of an accepted gap's two ends is that gap
 // (the other carriageway of one avenue). A heap and a grid of accepted ends: O(C log C + length).
 
-#include "maillon/flows.hpp"
 #include "maillon/gaps.hpp"
+#include "maillon/parallel_for.hpp"
 #include "maillon/spatial_index.hpp"
 #include "maillon/union_find.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <deque>
 #include <map>
 #include <queue>
-#include <thread>
 #include <unordered_map>
 
 namespace maillon {
@@ -231,19 +229,7 @@ std::vector<Gap> Declusterer::extract(std::vector<Gap> candidates) {
     // (a few large ones take most of the time), each cluster's pieces kept in its own slot and
     // joined in cluster order, as by one thread.
     std::vector<std::vector<Gap>> per_cluster(exact.size());
-    {
-        std::atomic<std::size_t> next{0};
-        const auto run = [&] {
-            for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < exact.size();) {
-                extract_cluster(*exact[i], per_cluster[i]);
-            }
-        };
-        const unsigned threads = std::max(1U, std::min<unsigned>(engine_threads(), static_cast<unsigned>(exact.size())));
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run);
-        run();
-        for (auto& th : pool) th.join();
-    }
+    parallel_for_each_index(exact.size(), [&](std::size_t i) { extract_cluster(*exact[i], per_cluster[i]); });
     std::vector<Gap> extracted;
     for (std::vector<Gap>& pieces : per_cluster) {
         for (Gap& piece : pieces) extracted.push_back(std::move(piece));

@@ -1,10 +1,9 @@
 #include "maillon/population.hpp"
 
-#include "maillon/flows.hpp"
+#include "maillon/parallel_for.hpp"
 
 #include <algorithm>
 #include <limits>
-#include <thread>
 
 namespace maillon {
 
@@ -39,27 +38,19 @@ PopulationIndex::PopulationIndex(const Graph& g, const EdgeSnapper& foot, std::v
     std::vector<Pending> pending;
     std::vector<std::pair<EdgeId, Entry>> on_edge;
     const auto& d = g.data();
-    // The snapping (a nearest query per point, millions in a region) on every core, each thread
-    // a block of points; the index is then built from them in point order, as by one thread.
+    // The snapping (a nearest query per point, millions in a region) on every core, by blocks of
+    // points; the index is then built from them in point order, as by one thread.
     struct PointSnap {
         EdgeId edge = std::numeric_limits<EdgeId>::max();  // max: beyond snap_max_m of every way
         float distance_m = 0, offset_m = 0;
     };
     std::vector<PointSnap> snaps(m_points.size());
-    {
-        const unsigned threads = std::max(1U, std::min<unsigned>(engine_threads(), static_cast<unsigned>(m_points.size() / 10000 + 1)));
-        const std::size_t per = (m_points.size() + threads - 1) / threads;
-        const auto run = [&](unsigned t) {
-            const std::size_t end = std::min(m_points.size(), (t + 1) * per);
-            for (std::size_t i = t * per; i < end; ++i) {
-                if (const auto snap = foot.snap(m_points[i].coord, snap_max_m)) snaps[i] = {snap->edge, snap->distance_m, snap->offset_m};
-            }
-        };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
-        run(0);
-        for (auto& th : pool) th.join();
-    }
+    constexpr std::size_t block = 4096;
+    parallel_for_each_index((m_points.size() + block - 1) / block, [&](std::size_t b) {
+        for (std::size_t i = b * block; i < std::min(m_points.size(), (b + 1) * block); ++i) {
+            if (const auto snap = foot.snap(m_points[i].coord, snap_max_m)) snaps[i] = {snap->edge, snap->distance_m, snap->offset_m};
+        }
+    });
     const auto snapped = static_cast<std::size_t>(
         std::count_if(snaps.begin(), snaps.end(), [](const PointSnap& s) { return s.edge != std::numeric_limits<EdgeId>::max(); }));
     pending.reserve(2 * snapped);
