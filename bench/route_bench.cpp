@@ -7,10 +7,13 @@
 // the same component of the bike network and of its low-stress part (the server searches no other). For the shortest (bike) and the low-stress (LTS <= 2)
 // route, with the straight-line bound only (A*) and with L landmarks (ALT, route_landmarks.hpp):
 // mean settled nodes, mean and p99 milliseconds of CPU, and disagreements between the two lengths
-// (must be 0). Prints the landmark preparation time too.
+// (must be 0); then through a contraction hierarchy (route_hierarchy.hpp), the server's search,
+// against the same lengths. Prints the preparation times (landmarks, contraction) and the
+// hierarchy's size too.
 
 #include "maillon/graph_io.hpp"
 #include "maillon/route.hpp"
+#include "maillon/route_hierarchy.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -34,17 +37,17 @@ struct Stats {
     int found = 0;
 };
 
-template <typename Filter>
-Stats run(RouteSearch& search, const std::vector<std::pair<Snap, Snap>>& pairs, const Filter& filter,
-          const RouteLandmarks* marks, std::vector<float>& lengths) {
+/// route(a, b) -> {optional<Route>, settled nodes} over every pair.
+template <typename RouteFn>
+Stats run(const std::vector<std::pair<Snap, Snap>>& pairs, std::vector<float>& lengths, RouteFn route) {
     Stats s;
     std::vector<double> times;
     lengths.clear();
     for (const auto& [a, b] : pairs) {
         const auto t0 = std::chrono::steady_clock::now();
-        const auto r = search.route(a, b, filter, 200000.F, marks);
+        const auto [r, settled] = route(a, b);
         times.push_back(seconds_since(t0) * 1000);
-        s.settled += static_cast<double>(search.settled_count());
+        s.settled += static_cast<double>(settled);
         lengths.push_back(r ? r->length_m : -1.F);
         s.found += r ? 1 : 0;
     }
@@ -90,6 +93,9 @@ int main(int argc, char** argv) {
     const RouteLandmarks bike_marks{g, bike, bike_parts, landmark_count};
     const RouteLandmarks calm_marks{g, calm, calm_parts, landmark_count};
     const double landmarks_s = seconds_since(t0);
+    t0 = std::chrono::steady_clock::now();
+    const RouteHierarchy bike_h{g, arc_mask(g, bike)}, calm_h{g, arc_mask(g, calm)};
+    const double hierarchy_s = seconds_since(t0);
     const EdgeSnapper snapper{g, Mode::bike};
     const auto in_largest = [&](const RouteComponents& c) {
         const std::uint32_t big = c.largest();
@@ -113,22 +119,47 @@ int main(int argc, char** argv) {
     std::printf("%s: %zu nodes (%zu in the largest bike component, %zu in the largest low-stress one); components %.2f s, "
                 "%zu landmarks x 2 filters %.2f s; %zu pairs %.1f-%.1f km in the same components\n\n", argv[1], g.node_count(),
                 in_largest(bike_parts), in_largest(calm_parts), components_s, landmark_count, landmarks_s, pairs.size(), min_km, max_km);
+    const auto describe = [](const char* name, const RouteHierarchy& h) {
+        std::printf("%s hierarchy: %zu arcs, %zu shortcuts (%.2f per arc), core of %zu nodes, %.1f MB, contracted in %.2f s\n", name, h.stats().arcs,
+                    h.stats().shortcuts, static_cast<double>(h.stats().shortcuts) / static_cast<double>(std::max<std::size_t>(1, h.stats().arcs)),
+                    h.stats().core_nodes, static_cast<double>(h.memory_bytes()) / 1e6, h.stats().seconds);
+    };
+    describe("bike", bike_h);
+    describe("low-stress", calm_h);
+    std::printf("both hierarchies, one after the other: %.2f s\n\n", hierarchy_s);
     std::printf("| route | bound | found | settled (mean) | ms (mean) | ms (p99) |\n|---|---|---:|---:|---:|---:|\n");
     RouteSearch search{g};
-    std::vector<float> plain, alt;
+    HierarchySearch climb{g};
+    std::vector<float> plain, other;
     int disagree = 0;
     const auto row = [&](const char* route, const char* bound, const Stats& s) {
         std::printf("| %s | %s | %d | %.0f | %.2f | %.2f |\n", route, bound, s.found, s.settled, s.ms, s.p99);
     };
     const auto compare = [&] {
-        for (std::size_t i = 0; i < plain.size(); ++i) disagree += std::fabs(plain[i] - alt[i]) > 0.05F;
+        for (std::size_t i = 0; i < plain.size(); ++i) disagree += std::fabs(plain[i] - other[i]) > 0.05F + 1e-5F * plain[i];  // float sums of 1,000s of edges
     };
-    row("shortest", "straight line", run(search, pairs, bike, nullptr, plain));
-    row("shortest", "landmarks", run(search, pairs, bike, &bike_marks, alt));
+    const auto astar = [&](const auto& filter, const RouteLandmarks* marks) {
+        return [&search, filter, marks](const Snap& a, const Snap& b) {
+            auto r = search.route(a, b, filter, 200000.F, marks);
+            return std::make_pair(std::move(r), search.settled_count());
+        };
+    };
+    const auto hierarchy = [&](const RouteHierarchy& h, const RouteLandmarks* marks) {
+        return [&climb, &h, marks](const Snap& a, const Snap& b) {
+            auto r = climb.route(h, a, b, 200000.F, marks);
+            return std::make_pair(std::move(r), climb.settled_count());
+        };
+    };
+    row("shortest", "straight line", run(pairs, plain, astar(bike, nullptr)));
+    row("shortest", "landmarks", run(pairs, other, astar(bike, &bike_marks)));
     compare();
-    row("low-stress", "straight line", run(search, pairs, calm, nullptr, plain));
-    row("low-stress", "landmarks", run(search, pairs, calm, &calm_marks, alt));
+    row("shortest", "hierarchy + core A*", run(pairs, other, hierarchy(bike_h, &bike_marks)));
     compare();
-    std::printf("\nlength disagreements between the bounds: %d\n", disagree);
+    row("low-stress", "straight line", run(pairs, plain, astar(calm, nullptr)));
+    row("low-stress", "landmarks", run(pairs, other, astar(calm, &calm_marks)));
+    compare();
+    row("low-stress", "hierarchy + core A*", run(pairs, other, hierarchy(calm_h, &calm_marks)));
+    compare();
+    std::printf("\nlength disagreements with A*: %d\n", disagree);
     return disagree == 0 ? 0 : 1;
 }

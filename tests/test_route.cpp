@@ -4,6 +4,7 @@
 
 #include "maillon/importers/osm_import.hpp"
 #include "maillon/route.hpp"
+#include "route_reference.hpp"
 #include "scenario.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,61 +22,22 @@ using maillon::Mode;
 using maillon::ModeFilter;
 using maillon::RouteSearch;
 using maillon::Snap;
+using maillon::test::dijkstra_length;
+using maillon::test::one_way_square;
+using maillon::test::polyline_m;
 using maillon::test::Scenario;
 
 namespace {
 
 const std::string data_dir = MAILLON_TEST_DATA;
 constexpr float no_budget = std::numeric_limits<float>::infinity();
-
-/// The shortest length by plain Dijkstra from both ends of the start edge, then into the end
-/// edge from either end: what the route must equal.
-template <typename Filter>
-double dijkstra_length(const Graph& g, BoundedSearch& search, const Snap& from, const Snap& to, const Filter& filter,
-                       std::size_t* settled = nullptr) {
-    using maillon::arc_of;
-    const auto& d = g.data();
-    const float from_len = g.length_m(from.edge), to_len = g.length_m(to.edge);
-    double best = std::numeric_limits<double>::infinity();
-    if (from.edge == to.edge && filter(arc_of(from.edge, to.offset_m < from.offset_m))) {
-        return std::abs(to.offset_m - from.offset_m);
-    }
-    std::vector<maillon::SearchSource> sources;
-    if (filter(arc_of(from.edge, false))) sources.push_back({d.edge_target[from.edge], from_len - from.offset_m});
-    if (filter(arc_of(from.edge, true))) sources.push_back({d.edge_source[from.edge], from.offset_m});
-    search.run(sources, no_budget, filter);
-    const auto ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
-    if (search.reached(ts) && filter(arc_of(to.edge, false))) best = std::min(best, double{search.distance(ts)} + to.offset_m);
-    if (search.reached(tt) && filter(arc_of(to.edge, true))) best = std::min(best, double{search.distance(tt)} + to_len - to.offset_m);
-    if (settled) {  // what Dijkstra settles before it reaches the end: nodes closer than the route
-        *settled = 0;
-        for (const auto n : search.settled()) *settled += search.distance(n) <= best;
-    }
-    return best;
-}
-
-double polyline_m(const std::vector<Coord>& line) {
-    double sum = 0;
-    for (std::size_t i = 1; i < line.size(); ++i) sum += maillon::segment_length_m(line[i - 1], line[i]);
-    return sum;
-}
-
 }  // namespace
 
 TEST_CASE("a route keeps to one-way streets and to its budget", "[route]") {
     //   A---------B        AB one-way east (100 m), ACDB two-way (50 + 100 + 50 m)
     //   |         |
     //   C---------D
-    const Scenario s{R"(
-        A---------B
-        |         |
-        |         |
-        |         |
-        |         |
-        C---------D
-    )",
-                     {{"AB", {{"highway", "residential"}, {"oneway", "yes"}}},
-                      {"ACDB", {{"highway", "residential"}}}}};
+    const Scenario s = one_way_square();
     const Graph g = s.build();
     const EdgeSnapper snapper{g, Mode::bike};
     const auto a = snapper.snap(g.data().node_coord[Scenario::node(g, 'A')], 5);

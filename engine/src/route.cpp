@@ -39,15 +39,20 @@ std::vector<ArcId> RouteSearch::path_to(NodeId n) const {
 }
 
 Route RouteSearch::build(const Snap& from, const Snap& to, NodeId via, bool via_source, double length) const {
-    const Graph& g = *m_graph;
+    const std::vector<ArcId> arcs = path_to(via);
+    const NodeId first = arcs.empty() ? via : m_graph->arc_tail(arcs.front());
+    return detail::assemble_route(*m_graph, from, to, arcs, first, via_source, length);
+}
+
+namespace detail {
+
+Route assemble_route(const Graph& g, const Snap& from, const Snap& to, const std::vector<ArcId>& arcs, NodeId first_node,
+                     bool end_at_source, double length_m) {
     const auto& d = g.data();
     Route r;
-    r.length_m = length;
-    // First piece: from the snapped start to the node the path starts at.
-    const std::vector<ArcId> arcs = path_to(via);
-    const NodeId start = arcs.empty() ? via : g.arc_tail(arcs.front());
-    const bool start_at_target = start == d.edge_target[from.edge];
-    r.geometry = detail::edge_piece(g, from.edge, from.offset_m, start_at_target ? g.length_m(from.edge) : 0.F);
+    r.length_m = length_m;
+    const bool start_at_target = first_node == d.edge_target[from.edge];
+    r.geometry = edge_piece(g, from.edge, from.offset_m, start_at_target ? g.length_m(from.edge) : 0.F);
     // Straight from the shape array: a copy per edge (Graph::shape) cost as much as the search.
     const Coord* const shapes = d.shape.data();
     for (const ArcId a : arcs) {
@@ -57,12 +62,10 @@ Route RouteSearch::build(const Snap& from, const Snap& to, NodeId via, bool via_
         if (is_backward(a)) r.geometry.insert(r.geometry.end(), std::make_reverse_iterator(end) + 1, std::make_reverse_iterator(begin));
         else r.geometry.insert(r.geometry.end(), begin + 1, end);
     }
-    const std::vector<Coord> last = detail::edge_piece(g, to.edge, via_source ? 0.F : g.length_m(to.edge), to.offset_m);
+    const std::vector<Coord> last = edge_piece(g, to.edge, end_at_source ? 0.F : g.length_m(to.edge), to.offset_m);
     r.geometry.insert(r.geometry.end(), last.begin() + 1, last.end());
     return r;
 }
-
-namespace detail {
 
 std::vector<Coord> edge_piece(const Graph& g, EdgeId e, float from_offset, float to_offset) {
     const std::vector<Coord> shape = g.shape(e);

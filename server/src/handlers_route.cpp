@@ -72,9 +72,8 @@ void handle_route(const ServedState& s, RouteSearches& searches, const httplib::
         throw ApiError{ErrorCode::no_segment, std::string{"no way usable by bike within "} + std::to_string(static_cast<int>(max_snap)) +
                                                   " m of the " + (!snap_from ? "start" : "end") + " point"};
     }
-    const Graph& g = s.graph();
-    // Routes longer than 4× the straight line (+ 3 km) are not worth showing: that bounds the work
-    // when the points are not connected (the search then explores what the budget allows).
+    // Routes longer than 4× the straight line (+ 3 km) are not worth showing (a calm route that
+    // long is no alternative); the upward searches stop at that length too.
     const auto budget = static_cast<float>(std::min(4.0 * haversine_m(*from, *to) + 3000.0, 80000.0));
     std::optional<Route> shortest, calm;
     const bool bike_connected = searches.bike_components().may_connect(snap_from->edge, snap_to->edge);
@@ -82,10 +81,10 @@ void handle_route(const ServedState& s, RouteSearches& searches, const httplib::
     if (bike_connected || calm_connected) {
         const auto search = searches.acquire();
         if (bike_connected) {
-            shortest = search->route(*snap_from, *snap_to, ModeFilter{&g, Mode::bike}, budget, &searches.bike_landmarks());
+            shortest = search->route(searches.bike_hierarchy(), *snap_from, *snap_to, budget, &searches.bike_landmarks());
         }
         if (calm_connected) {
-            calm = search->route(*snap_from, *snap_to, LowStressFilter{&g, 2}, budget, &searches.low_stress_landmarks());
+            calm = search->route(searches.low_stress_hierarchy(), *snap_from, *snap_to, budget, &searches.low_stress_landmarks());
         }
     }
     std::string body = R"({"low_stress":)";

@@ -1,9 +1,12 @@
 #pragma once
-// The route searches of the server: a few RouteSearch objects (graph-sized work arrays, 12 bytes
-// a node) lent to requests one at a time. Routing is CPU-bound, so more searches than cores gain
-// nothing, while one per connection thread would multiply the memory by the thread count.
+// The route searches of the server: a contraction hierarchy per filter (the bike network and its
+// low-stress part), built once at start, and a few HierarchySearch objects (graph-sized work
+// arrays, 32 bytes a node) lent to requests one at a time. Routing is CPU-bound, so more
+// searches than cores gain nothing, while one per connection thread would multiply the memory
+// by the thread count.
 
-#include "maillon/route.hpp"
+#include "maillon/route_hierarchy.hpp"
+#include "maillon/route_landmarks.hpp"
 
 #include <condition_variable>
 #include <memory>
@@ -15,43 +18,47 @@ namespace maillon::server {
 class RouteSearches {
 public:
     /// `count` searches over g, allocated up front so that the server's memory does not grow
-    /// under load; components and `landmarks` landmarks per filter (2 × landmarks + 1 Dijkstra
-    /// runs over the network each, at start).
+    /// under load; components, a hierarchy and `landmarks` landmarks (for its core search) per
+    /// filter, the two filters prepared in parallel.
     RouteSearches(const Graph& g, std::size_t count, std::size_t landmarks = 8);
 
     /// A search for the caller alone, returned to the pool when the lease ends.
     class Lease {
     public:
-        Lease(RouteSearches& pool, std::unique_ptr<RouteSearch> search) : m_pool(&pool), m_search(std::move(search)) {}
+        Lease(RouteSearches& pool, std::unique_ptr<HierarchySearch> search) : m_pool(&pool), m_search(std::move(search)) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease();
-        RouteSearch& operator*() const noexcept { return *m_search; }
-        RouteSearch* operator->() const noexcept { return m_search.get(); }
+        HierarchySearch& operator*() const noexcept { return *m_search; }
+        HierarchySearch* operator->() const noexcept { return m_search.get(); }
 
     private:
         RouteSearches* m_pool;
-        std::unique_ptr<RouteSearch> m_search;
+        std::unique_ptr<HierarchySearch> m_search;
     };
 
     /// Waits until a search is free.
     Lease acquire();
 
     /// Components of the bike network and of its low-stress part (LTS <= 2): a route between
-    /// two components is refused at once. Landmarks of each: the search's distance bounds.
+    /// two components is refused at once, without taking a search from the pool.
     const RouteComponents& bike_components() const noexcept { return m_bike; }
     const RouteComponents& low_stress_components() const noexcept { return m_low_stress; }
+    const RouteHierarchy& bike_hierarchy() const noexcept { return m_bike_hierarchy; }
+    const RouteHierarchy& low_stress_hierarchy() const noexcept { return m_low_stress_hierarchy; }
     const RouteLandmarks& bike_landmarks() const noexcept { return m_bike_landmarks; }
     const RouteLandmarks& low_stress_landmarks() const noexcept { return m_low_stress_landmarks; }
 
 private:
     RouteComponents m_bike;
     RouteComponents m_low_stress;
+    RouteHierarchy m_bike_hierarchy;
+    RouteHierarchy m_low_stress_hierarchy;
     RouteLandmarks m_bike_landmarks;
     RouteLandmarks m_low_stress_landmarks;
     std::mutex m_mutex;
     std::condition_variable m_returned;
-    std::vector<std::unique_ptr<RouteSearch>> m_free;
+    std::vector<std::unique_ptr<HierarchySearch>> m_free;
 };
 
 }  // namespace maillon::server

@@ -74,6 +74,11 @@ private:
 namespace detail {
 /// The polyline of an edge between two offsets (metres from its source), in that order.
 std::vector<Coord> edge_piece(const Graph& g, EdgeId e, float from_offset, float to_offset);
+/// The route along `arcs` (consecutive arcs of the graph) from the snapped start to the snapped
+/// end: the part of the start edge up to `first_node` (where the arcs start), the arcs' shapes,
+/// then the part of the end edge from where they end (`end_at_source`: the end edge's source).
+Route assemble_route(const Graph& g, const Snap& from, const Snap& to, const std::vector<ArcId>& arcs, NodeId first_node,
+                     bool end_at_source, double length_m);
 }  // namespace detail
 
 inline float RouteSearch::straight_bound_m(NodeId n) const noexcept {

@@ -90,6 +90,8 @@ public:
     bool empty() const noexcept { return m_v.empty(); }
     std::size_t size() const noexcept { return m_v.size(); }
     void clear() noexcept { m_v.clear(); }
+    /// @pre !empty()
+    float top_key() const noexcept { return m_v.front().key; }
 
     void push(Entry e) {
         std::size_t i = m_v.size();

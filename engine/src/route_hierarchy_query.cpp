@@ -1,0 +1,191 @@
+// Routes through a RouteHierarchy (route_hierarchy.hpp): a forward search from the start and a
+// backward search from the end, each climbing only towards more important nodes, alternated by
+// smallest key; they meet at the most important node of the shortest route. With a core, the
+// climbs stop at it, and an A* over the core joins the nodes where the forward climb entered it to
+// those where the backward one did (core-based CH with goal direction: Bauer, Delling, Sanders,
+// Schieferdecker, Schultes & Wagner, "Combining hierarchical and goal-directed speed-up
+// techniques for Dijkstra's algorithm", JEA 2010).
+
+#include "maillon/route_hierarchy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace maillon {
+namespace {
+constexpr std::uint32_t no_edge = RouteHierarchy::Edge::no_edge;
+constexpr float infinity = std::numeric_limits<float>::infinity();
+}  // namespace
+
+NodeId HierarchySearch::follow_parents(const std::vector<NodeState>& state, NodeId n, std::vector<std::uint32_t>& edges) {
+    for (; state[n].parent != no_edge; n = state[n].pred) edges.push_back(state[n].parent);
+    return n;
+}
+
+HierarchySearch::HierarchySearch(const Graph& g) : m_graph(&g) {
+    m_forward.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
+    m_backward.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
+    m_core.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
+}
+
+void HierarchySearch::begin_run() {
+    m_forward.heap.clear();
+    m_backward.heap.clear();
+    m_core.heap.clear();
+    m_entries.clear();
+    if (m_generation >= std::numeric_limits<std::uint32_t>::max() - 3) {
+        for (NodeState& s : m_forward.node) s.mark = 0;
+        for (NodeState& s : m_backward.node) s.mark = 0;
+        for (NodeState& s : m_core.node) s.mark = 0;
+        m_generation = 0;
+    }
+    m_generation += 2;
+}
+
+std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap& from, const Snap& to, float budget_m,
+                                            const RouteLandmarks* landmarks) {
+    const Graph& g = *m_graph;
+    const auto& d = g.data();
+    m_settled = 0;
+    if (h.node_count() != g.node_count()) return std::nullopt;  // a hierarchy of another graph
+    // Both on the same edge, in a direction the hierarchy's arcs allow: no search needed.
+    if (from.edge == to.edge) {
+        const bool forward = to.offset_m >= from.offset_m;
+        if (h.allows(arc_of(from.edge, !forward)) && std::abs(to.offset_m - from.offset_m) <= budget_m) {
+            Route r;
+            r.length_m = std::abs(to.offset_m - from.offset_m);
+            r.geometry = detail::edge_piece(g, from.edge, from.offset_m, to.offset_m);
+            return r;
+        }
+    }
+    const bool leave_forward = h.allows(arc_of(from.edge, false)), leave_backward = h.allows(arc_of(from.edge, true));
+    const bool enter_at_source = h.allows(arc_of(to.edge, false)), enter_at_target = h.allows(arc_of(to.edge, true));
+    if (!(leave_forward || leave_backward) || !(enter_at_source || enter_at_target)) return std::nullopt;
+
+    begin_run();
+    const std::uint32_t labelled = m_generation;
+    const std::uint32_t done = m_generation + 1;
+    const auto label = [&](Direction& dir, NodeId n, float dist, std::uint32_t edge, NodeId pred) {
+        NodeState& s = dir.node[n];
+        if (s.mark >= labelled && !(dist < s.distance)) return;
+        if (s.mark == done) return;  // settled: its distance is final (upward graphs have no negative arcs)
+        if (!(dist <= budget_m)) return;
+        s = NodeState{dist, labelled, edge, pred};
+        dir.heap.push({dist, n});
+    };
+    const float from_len = g.length_m(from.edge), to_len = g.length_m(to.edge);
+    if (leave_forward) label(m_forward, d.edge_target[from.edge], from_len - from.offset_m, no_edge, no_node);
+    if (leave_backward) label(m_forward, d.edge_source[from.edge], from.offset_m, no_edge, no_node);
+    const NodeId ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
+    if (enter_at_source) label(m_backward, ts, to.offset_m, no_edge, no_node);
+    if (enter_at_target) label(m_backward, tt, to_len - to.offset_m, no_edge, no_node);
+
+    float best = infinity;
+    NodeId meet = no_node;
+    const auto top = [](const Direction& dir) { return dir.heap.empty() ? infinity : dir.heap.top_key(); };
+    for (;;) {
+        const float fk = top(m_forward), bk = top(m_backward);
+        // Every route left to find is at least as long as the smaller key: none beats the best.
+        if (!(std::min(fk, bk) < best)) break;
+        const bool forward = fk <= bk;
+        Direction& dir = forward ? m_forward : m_backward;
+        const Direction& other = forward ? m_backward : m_forward;
+        const auto [key, n] = dir.heap.pop();
+        NodeState& st = dir.node[n];
+        if (st.mark == done || key > st.distance) continue;  // stale entry
+        st.mark = done;
+        ++m_settled;
+        const NodeState& o = other.node[n];
+        if (o.mark >= labelled && st.distance + o.distance < best) {
+            best = st.distance + o.distance;
+            meet = n;
+        }
+        if (h.in_core(n)) {  // the climb ends here: the core search goes on from the entries
+            if (forward) m_entries.push_back(n);
+            continue;
+        }
+        // Stall on demand: a more important node reaches n shorter by going down to it, so no
+        // shortest route climbs through n; its distance stays as found, but it is not expanded.
+        const RouteHierarchy::Up* down = forward ? h.backward_begin(n) : h.forward_begin(n);
+        const RouteHierarchy::Up* down_end = forward ? h.backward_end(n) : h.forward_end(n);
+        bool stalled = false;
+        for (; down != down_end; ++down) {
+            const NodeState& s = dir.node[down->node];
+            if (s.mark >= labelled && s.distance + down->length_m < st.distance) {
+                stalled = true;
+                break;
+            }
+        }
+        if (stalled) continue;
+        const RouteHierarchy::Up* up = forward ? h.forward_begin(n) : h.backward_begin(n);
+        const RouteHierarchy::Up* up_end = forward ? h.forward_end(n) : h.backward_end(n);
+        for (; up != up_end; ++up) label(dir, up->node, st.distance + up->length_m, up->edge, n);
+    }
+    // The core: A* from the entries (their climb distances final: settled below `best`) until
+    // its smallest key reaches the best route; it arrives at nodes the backward climb settled.
+    bool meet_in_core = false;
+    if (!m_entries.empty()) {
+        const bool alt = landmarks && landmarks->count() > 0;
+        const std::uint16_t* const ts_row = alt ? landmarks->row(ts) : nullptr;
+        const std::uint16_t* const tt_row = alt ? landmarks->row(tt) : nullptr;
+        const auto bound = [&](NodeId n) {
+            if (!alt) return 0.F;
+            const std::uint16_t* row = landmarks->row(n);
+            float via = infinity;
+            if (enter_at_source) via = landmarks->bound(row, ts_row) + to.offset_m;
+            if (enter_at_target) via = std::min(via, landmarks->bound(row, tt_row) + (to_len - to.offset_m));
+            return via == infinity ? 0.F : via;
+        };
+        const auto label_core = [&](NodeId n, float dist, std::uint32_t edge, NodeId pred) {
+            NodeState& s = m_core.node[n];
+            // A settled node is labelled again if reached shorter: the landmark bounds, rounded
+            // to 5 m, are admissible but not exactly consistent.
+            if (s.mark >= labelled && !(dist < s.distance)) return;
+            const float key = dist + bound(n);
+            if (!(key < best) || !(key <= budget_m)) return;
+            s = NodeState{dist, labelled, edge, pred};
+            m_core.heap.push({key, n});
+        };
+        for (const NodeId c : m_entries) label_core(c, m_forward.node[c].distance, no_edge, no_node);
+        while (!m_core.heap.empty()) {
+            const auto [key, n] = m_core.heap.pop();
+            NodeState& st = m_core.node[n];
+            if (st.mark == done) continue;  // stale entry
+            if (!(key < best)) break;
+            st.mark = done;
+            ++m_settled;
+            const NodeState& exit = m_backward.node[n];
+            if (exit.mark >= labelled && st.distance + exit.distance < best) {
+                best = st.distance + exit.distance;
+                meet = n;
+                meet_in_core = true;
+            }
+            for (const RouteHierarchy::Up* up = h.forward_begin(n); up != h.forward_end(n); ++up) {
+                label_core(up->node, st.distance + up->length_m, up->edge, n);
+            }
+        }
+    }
+    if (meet == no_node || !(best <= budget_m)) return std::nullopt;
+
+    // Unpack: the forward edges from the start up to the meeting node (through the core search's
+    // edges when it met there), then the backward ones from it down to the end, each into the
+    // graph's arcs.
+    std::vector<std::uint32_t> up_edges;
+    const NodeId climbed_to = meet_in_core ? follow_parents(m_core.node, meet, up_edges) : meet;
+    const NodeId first = follow_parents(m_forward.node, climbed_to, up_edges);
+    std::reverse(up_edges.begin(), up_edges.end());
+    const NodeId last = follow_parents(m_backward.node, meet, up_edges);
+    std::vector<ArcId> arcs;
+    for (const std::uint32_t e : up_edges) h.unpack(e, arcs);
+    // The length again from the arcs, in double: shortcut lengths are float sums.
+    const bool start_at_target = leave_forward && first == d.edge_target[from.edge] &&
+                                 (first != d.edge_source[from.edge] || !leave_backward || from_len - from.offset_m <= from.offset_m);
+    const bool end_at_source = enter_at_source && last == ts && (last != tt || !enter_at_target || to.offset_m <= to_len - to.offset_m);
+    double length = start_at_target ? from_len - from.offset_m : from.offset_m;
+    for (const ArcId a : arcs) length += d.edge_length_m[edge_of(a)];
+    length += end_at_source ? to.offset_m : to_len - to.offset_m;
+    return detail::assemble_route(g, from, to, arcs, first, end_at_source, length);
+}
+
+}  // namespace maillon
