@@ -2,6 +2,7 @@
 // graph, one thread, without HTTP: what one /api/v1/route costs the server, by distance band.
 //
 //   maillon-route-bench GRAPH.maillon [--queries K] [--min-km A] [--max-km B] [--seed S] [--landmarks L]
+//                       [--core-degree D]   (the hierarchy's core: RouteHierarchy::Core, default 12)
 //
 // K random pairs of graph nodes A-B km apart (straight line), snapped as the server snaps them, in
 // the same component of the bike network and of its low-stress part (the server searches no other). For the shortest (bike) and the low-stress (LTS <= 2)
@@ -64,13 +65,14 @@ Stats run(const std::vector<std::pair<Snap, Snap>>& pairs, std::vector<float>& l
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s GRAPH.maillon [--queries K] [--min-km A] [--max-km B] [--seed S] [--landmarks L]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s GRAPH.maillon [--queries K] [--min-km A] [--max-km B] [--seed S] [--landmarks L] [--core-degree D]\n", argv[0]);
         return 2;
     }
     int queries = 200;
     double min_km = 0.3, max_km = 12;
     unsigned seed = 11;
     std::size_t landmark_count = 8;
+    RouteHierarchy::Core core;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string opt = argv[i];
         if (opt == "--queries") queries = std::atoi(argv[i + 1]);
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
         else if (opt == "--max-km") max_km = std::atof(argv[i + 1]);
         else if (opt == "--seed") seed = static_cast<unsigned>(std::atoi(argv[i + 1]));
         else if (opt == "--landmarks") landmark_count = static_cast<std::size_t>(std::atoi(argv[i + 1]));
+        else if (opt == "--core-degree") core.degree = static_cast<std::size_t>(std::atoi(argv[i + 1]));
         else {
             std::fprintf(stderr, "unknown option %s\n", opt.c_str());
             return 2;
@@ -94,7 +97,7 @@ int main(int argc, char** argv) {
     const RouteLandmarks calm_marks{g, calm, calm_parts, landmark_count};
     const double landmarks_s = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
-    const RouteHierarchy bike_h{g, arc_mask(g, bike)}, calm_h{g, arc_mask(g, calm)};
+    const RouteHierarchy bike_h{g, arc_mask(g, bike), core}, calm_h{g, arc_mask(g, calm), core};
     const double hierarchy_s = seconds_since(t0);
     const EdgeSnapper snapper{g, Mode::bike};
     const auto in_largest = [&](const RouteComponents& c) {
@@ -144,9 +147,12 @@ int main(int argc, char** argv) {
             return std::make_pair(std::move(r), search.settled_count());
         };
     };
+    double core_settled = 0;  // summed over the pairs of the last hierarchy row
     const auto hierarchy = [&](const RouteHierarchy& h, const RouteLandmarks* marks) {
-        return [&climb, &h, marks](const Snap& a, const Snap& b) {
+        core_settled = 0;
+        return [&climb, &h, marks, &core_settled](const Snap& a, const Snap& b) {
             auto r = climb.route(h, a, b, 200000.F, marks);
+            core_settled += static_cast<double>(climb.core_settled_count());
             return std::make_pair(std::move(r), climb.settled_count());
         };
     };
@@ -155,11 +161,13 @@ int main(int argc, char** argv) {
     compare();
     row("shortest", "hierarchy + core A*", run(pairs, other, hierarchy(bike_h, &bike_marks)));
     compare();
+    std::printf("|  | (of which in the core) | | %.0f | | |\n", core_settled / std::max<double>(1, static_cast<double>(pairs.size())));
     row("low-stress", "straight line", run(pairs, plain, astar(calm, nullptr)));
     row("low-stress", "landmarks", run(pairs, other, astar(calm, &calm_marks)));
     compare();
     row("low-stress", "hierarchy + core A*", run(pairs, other, hierarchy(calm_h, &calm_marks)));
     compare();
+    std::printf("|  | (of which in the core) | | %.0f | | |\n", core_settled / std::max<double>(1, static_cast<double>(pairs.size())));
     std::printf("\nlength disagreements with A*: %d\n", disagree);
     return disagree == 0 ? 0 : 1;
 }

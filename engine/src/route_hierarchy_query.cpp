@@ -47,7 +47,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
                                             const RouteLandmarks* landmarks) {
     const Graph& g = *m_graph;
     const auto& d = g.data();
-    m_settled = 0;
+    m_settled = m_core_settled = 0;
     if (h.node_count() != g.node_count()) return std::nullopt;  // a hierarchy of another graph
     // Both on the same edge, in a direction the hierarchy's arcs allow: no search needed.
     if (from.edge == to.edge) {
@@ -155,6 +155,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
             if (!(key < best)) break;
             st.mark = done;
             ++m_settled;
+            ++m_core_settled;
             const NodeState& exit = m_backward.node[n];
             if (exit.mark >= labelled && st.distance + exit.distance < best) {
                 best = st.distance + exit.distance;

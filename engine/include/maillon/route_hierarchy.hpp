@@ -107,6 +107,8 @@ public:
 
     /// Nodes settled by the last route, both directions (what it cost; tests and benchmarks).
     std::size_t settled_count() const noexcept { return m_settled; }
+    /// Of those, the nodes the core's A* settled.
+    std::size_t core_settled_count() const noexcept { return m_core_settled; }
 
 private:
     struct NodeState {
@@ -129,7 +131,7 @@ private:
     Direction m_core;               // the A* over the core, from the nodes the forward search entered it by
     std::vector<NodeId> m_entries;  // those nodes
     std::uint32_t m_generation = 0;
-    std::size_t m_settled = 0;
+    std::size_t m_settled = 0, m_core_settled = 0;
 };
 
 }  // namespace maillon
