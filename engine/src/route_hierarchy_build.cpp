@@ -172,7 +172,7 @@ void to_csr(std::size_t n, std::vector<std::pair<NodeId, RouteHierarchy::Up>>& p
 }  // namespace
 
 RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_allowed, Core core)
-    : m_arc_allowed(std::move(arc_allowed)), m_rank(g.node_count(), 0) {
+    : m_arc_allowed(std::move(arc_allowed)), m_core(g.node_count(), 0) {
     if (m_arc_allowed.size() != g.arc_count()) throw std::invalid_argument{"route hierarchy: arc mask size differs from the graph's arcs"};
     const auto started = std::chrono::steady_clock::now();
     const std::size_t n = g.node_count();
@@ -198,13 +198,12 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
     std::vector<std::uint8_t> contracted(n, 0);
     std::vector<std::pair<NodeId, Up>> forward, backward;
     std::vector<NodeId> neighbours;
-    std::uint32_t next_rank = 0;
     std::size_t remaining = n;
     while (!queue.empty()) {
         // The core: once the nodes left are few and densely linked, each further contraction costs
         // witness searches quadratic in their degree (hours on a 1,000 x 1,000 street grid) for
-        // little gain. They stay uncontracted, all of the top rank: the queries search the core as
-        // plain bidirectional Dijkstra ("core-based" CH, Bauer et al., JEA 2010).
+        // little gain. They stay uncontracted: the queries search the core from both sides,
+        // goal-directed by landmarks ("core-based" CH, Bauer et al., JEA 2010).
         if (remaining <= core.nodes || c.link_count() > core.degree * remaining) break;
         const auto [p, v] = queue.top();
         queue.pop();
@@ -221,7 +220,6 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
         auto [out, in] = c.remove(v);
         contracted[v] = 1;
         --remaining;
-        m_rank[v] = next_rank++;
         neighbours.clear();
         for (const auto& l : out) forward.push_back({v, Up{l.other, l.length_m, l.edge}}), neighbours.push_back(l.other);
         for (const auto& l : in) backward.push_back({v, Up{l.other, l.length_m, l.edge}}), neighbours.push_back(l.other);
@@ -235,10 +233,9 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
         }
     }
     m_stats.core_nodes = remaining;
-    m_core_rank = next_rank;
     for (NodeId v = 0; v < n; ++v) {
         if (contracted[v]) continue;
-        m_rank[v] = next_rank;
+        m_core[v] = 1;
         for (const auto& l : c.out(v)) forward.push_back({v, Up{l.other, l.length_m, l.edge}});
         for (const auto& l : c.in(v)) backward.push_back({v, Up{l.other, l.length_m, l.edge}});
     }
@@ -251,7 +248,7 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
 }
 
 std::size_t RouteHierarchy::memory_bytes() const noexcept {
-    return m_arc_allowed.capacity() + m_rank.capacity() * sizeof(std::uint32_t) + m_edges.capacity() * sizeof(Edge) +
+    return m_arc_allowed.capacity() + m_core.capacity() + m_edges.capacity() * sizeof(Edge) +
            (m_forward_first.capacity() + m_backward_first.capacity()) * sizeof(std::uint32_t) +
            (m_forward.capacity() + m_backward.capacity()) * sizeof(Up);
 }

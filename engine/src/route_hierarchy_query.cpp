@@ -1,10 +1,10 @@
 // Routes through a RouteHierarchy (route_hierarchy.hpp): a forward search from the start and a
 // backward search from the end, each climbing only towards more important nodes, alternated by
 // smallest key; they meet at the most important node of the shortest route. With a core, the
-// climbs stop at it, and an A* over the core joins the nodes where the forward climb entered it to
-// those where the backward one did (core-based CH with goal direction: Bauer, Delling, Sanders,
-// Schieferdecker, Schultes & Wagner, "Combining hierarchical and goal-directed speed-up
-// techniques for Dijkstra's algorithm", JEA 2010).
+// climbs stop at it, and an A* over the core joins the nodes where the forward climb entered it
+// to those where the backward one did (core-based CH with goal direction: Bauer,
+// Delling, Sanders, Schieferdecker, Schultes & Wagner, "Combining hierarchical and goal-directed
+// speed-up techniques for Dijkstra's algorithm", JEA 2010).
 
 #include "maillon/route_hierarchy.hpp"
 
@@ -24,20 +24,24 @@ NodeId HierarchySearch::follow_parents(const std::vector<NodeState>& state, Node
 }
 
 HierarchySearch::HierarchySearch(const Graph& g) : m_graph(&g) {
-    m_forward.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
-    m_backward.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
-    m_core.node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
+    for (Direction* dir : {&m_forward, &m_backward, &m_core}) {
+        dir->node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
+    }
+    m_potential.assign(g.node_count(), Potential{0.F, 0});
 }
 
 void HierarchySearch::begin_run() {
-    m_forward.heap.clear();
-    m_backward.heap.clear();
-    m_core.heap.clear();
     m_entries.clear();
-    if (m_generation >= std::numeric_limits<std::uint32_t>::max() - 3) {
-        for (NodeState& s : m_forward.node) s.mark = 0;
-        for (NodeState& s : m_backward.node) s.mark = 0;
-        for (NodeState& s : m_core.node) s.mark = 0;
+    m_exits.clear();
+    const bool wrap = m_generation >= std::numeric_limits<std::uint32_t>::max() - 3;
+    for (Direction* dir : {&m_forward, &m_backward, &m_core}) {
+        dir->heap.clear();
+        if (wrap) {
+            for (NodeState& s : dir->node) s.mark = 0;
+        }
+    }
+    if (wrap) {
+        for (Potential& p : m_potential) p.mark = 0;
         m_generation = 0;
     }
     m_generation += 2;
@@ -49,37 +53,29 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     const auto& d = g.data();
     m_settled = m_core_settled = 0;
     if (h.node_count() != g.node_count()) return std::nullopt;  // a hierarchy of another graph
-    // Both on the same edge, in a direction the hierarchy's arcs allow: no search needed.
-    if (from.edge == to.edge) {
-        const bool forward = to.offset_m >= from.offset_m;
-        if (h.allows(arc_of(from.edge, !forward)) && std::abs(to.offset_m - from.offset_m) <= budget_m) {
-            Route r;
-            r.length_m = std::abs(to.offset_m - from.offset_m);
-            r.geometry = detail::edge_piece(g, from.edge, from.offset_m, to.offset_m);
-            return r;
-        }
-    }
-    const bool leave_forward = h.allows(arc_of(from.edge, false)), leave_backward = h.allows(arc_of(from.edge, true));
-    const bool enter_at_source = h.allows(arc_of(to.edge, false)), enter_at_target = h.allows(arc_of(to.edge, true));
-    if (!(leave_forward || leave_backward) || !(enter_at_source || enter_at_target)) return std::nullopt;
+    const auto allows = [&h](ArcId a) { return h.allows(a); };
+    if (auto piece = detail::same_edge_route(g, from, to, budget_m, allows)) return piece;
+    const detail::RouteEnds ends{from, to, allows};
+    if (!ends.possible()) return std::nullopt;
 
     begin_run();
     const std::uint32_t labelled = m_generation;
     const std::uint32_t done = m_generation + 1;
     const auto label = [&](Direction& dir, NodeId n, float dist, std::uint32_t edge, NodeId pred) {
         NodeState& s = dir.node[n];
+        // A settled node is never reached shorter: the upward graphs have no negative lengths.
         if (s.mark >= labelled && !(dist < s.distance)) return;
-        if (s.mark == done) return;  // settled: its distance is final (upward graphs have no negative arcs)
         if (!(dist <= budget_m)) return;
         s = NodeState{dist, labelled, edge, pred};
         dir.heap.push({dist, n});
     };
     const float from_len = g.length_m(from.edge), to_len = g.length_m(to.edge);
-    if (leave_forward) label(m_forward, d.edge_target[from.edge], from_len - from.offset_m, no_edge, no_node);
-    if (leave_backward) label(m_forward, d.edge_source[from.edge], from.offset_m, no_edge, no_node);
+    const NodeId fs = d.edge_source[from.edge], ft = d.edge_target[from.edge];
     const NodeId ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
-    if (enter_at_source) label(m_backward, ts, to.offset_m, no_edge, no_node);
-    if (enter_at_target) label(m_backward, tt, to_len - to.offset_m, no_edge, no_node);
+    if (ends.leave_forward) label(m_forward, ft, from_len - from.offset_m, no_edge, no_node);
+    if (ends.leave_backward) label(m_forward, fs, from.offset_m, no_edge, no_node);
+    if (ends.enter_at_source) label(m_backward, ts, to.offset_m, no_edge, no_node);
+    if (ends.enter_at_target) label(m_backward, tt, to_len - to.offset_m, no_edge, no_node);
 
     float best = infinity;
     NodeId meet = no_node;
@@ -101,8 +97,8 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
             best = st.distance + o.distance;
             meet = n;
         }
-        if (h.in_core(n)) {  // the climb ends here: the core search goes on from the entries
-            if (forward) m_entries.push_back(n);
+        if (h.in_core(n)) {  // the climb ends here: the core searches go on from it
+            (forward ? m_entries : m_exits).push_back(n);
             continue;
         }
         // Stall on demand: a more important node reaches n shorter by going down to it, so no
@@ -122,20 +118,19 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
         const RouteHierarchy::Up* up_end = forward ? h.forward_end(n) : h.backward_end(n);
         for (; up != up_end; ++up) label(dir, up->node, st.distance + up->length_m, up->edge, n);
     }
+
     // The core: A* from the entries (their climb distances final: settled below `best`) until
-    // its smallest key reaches the best route; it arrives at nodes the backward climb settled.
+    // its smallest key reaches the best route; it arrives at the exits, the core nodes the
+    // backward climb settled. A bidirectional search on the average of the bounds to the end and
+    // from the start settled as many nodes and took 15 % longer (docs/performance.md).
     bool meet_in_core = false;
-    if (!m_entries.empty()) {
-        const bool alt = landmarks && landmarks->count() > 0;
-        const std::uint16_t* const ts_row = alt ? landmarks->row(ts) : nullptr;
-        const std::uint16_t* const tt_row = alt ? landmarks->row(tt) : nullptr;
+    if (!m_entries.empty() && !m_exits.empty()) {
+        const PositionBounds end{landmarks, {ts, to.offset_m, ends.enter_at_source}, {tt, to_len - to.offset_m, ends.enter_at_target}};
+        // A node's bound, computed once a route: the core's nodes are labelled from several links.
         const auto bound = [&](NodeId n) {
-            if (!alt) return 0.F;
-            const std::uint16_t* row = landmarks->row(n);
-            float via = infinity;
-            if (enter_at_source) via = landmarks->bound(row, ts_row) + to.offset_m;
-            if (enter_at_target) via = std::min(via, landmarks->bound(row, tt_row) + (to_len - to.offset_m));
-            return via == infinity ? 0.F : via;
+            Potential& p = m_potential[n];
+            if (p.mark != labelled) p = Potential{end.to(n), labelled};
+            return p.to_end;
         };
         const auto label_core = [&](NodeId n, float dist, std::uint32_t edge, NodeId pred) {
             NodeState& s = m_core.node[n];
@@ -157,7 +152,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
             ++m_settled;
             ++m_core_settled;
             const NodeState& exit = m_backward.node[n];
-            if (exit.mark >= labelled && st.distance + exit.distance < best) {
+            if (exit.mark == done && st.distance + exit.distance < best) {
                 best = st.distance + exit.distance;
                 meet = n;
                 meet_in_core = true;
@@ -180,9 +175,10 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     std::vector<ArcId> arcs;
     for (const std::uint32_t e : up_edges) h.unpack(e, arcs);
     // The length again from the arcs, in double: shortcut lengths are float sums.
-    const bool start_at_target = leave_forward && first == d.edge_target[from.edge] &&
-                                 (first != d.edge_source[from.edge] || !leave_backward || from_len - from.offset_m <= from.offset_m);
-    const bool end_at_source = enter_at_source && last == ts && (last != tt || !enter_at_target || to.offset_m <= to_len - to.offset_m);
+    const bool start_at_target = ends.leave_forward && first == ft &&
+                                 (first != fs || !ends.leave_backward || from_len - from.offset_m <= from.offset_m);
+    const bool end_at_source =
+        ends.enter_at_source && last == ts && (last != tt || !ends.enter_at_target || to.offset_m <= to_len - to.offset_m);
     double length = start_at_target ? from_len - from.offset_m : from.offset_m;
     for (const ArcId a : arcs) length += d.edge_length_m[edge_of(a)];
     length += end_at_source ? to.offset_m : to_len - to.offset_m;

@@ -44,4 +44,24 @@ float RouteLandmarks::bound(const std::uint16_t* from, const std::uint16_t* to) 
     return static_cast<float>(best) * unit_m;
 }
 
+PositionBounds::PositionBounds(const RouteLandmarks* landmarks, Via a, Via b) noexcept
+    : m_landmarks(landmarks && landmarks->count() > 0 && (a.used || b.used) ? landmarks : nullptr),
+      m_row{nullptr, nullptr},
+      m_offset{a.offset_m, b.offset_m},
+      m_used{a.used, b.used} {
+    if (!m_landmarks) return;
+    m_row[0] = m_landmarks->row(a.node);
+    m_row[1] = m_landmarks->row(b.node);
+}
+
+float PositionBounds::to(NodeId n) const noexcept {
+    if (!m_landmarks) return 0.F;
+    const std::uint16_t* row = m_landmarks->row(n);
+    float via = std::numeric_limits<float>::infinity();
+    for (int i = 0; i < 2; ++i) {
+        if (m_used[i]) via = std::min(via, m_landmarks->bound(row, m_row[i]) + m_offset[i]);
+    }
+    return via;
+}
+
 }  // namespace maillon

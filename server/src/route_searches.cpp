@@ -23,10 +23,23 @@ RouteSearches::RouteSearches(const Graph& g, std::size_t count, std::size_t land
 
 RouteSearches::Lease RouteSearches::acquire() {
     std::unique_lock<std::mutex> lock{m_mutex};
-    m_returned.wait(lock, [this] { return !m_free.empty(); });
+    // First come, first served: a ticket each, searches handed out in ticket order. Without it a
+    // thread that just returned a search takes it again before the woken waiter runs, and under
+    // load some requests wait many turns (the route p99).
+    const std::uint64_t ticket = m_next_ticket++;
+    m_returned.wait(lock, [this, ticket] { return ticket == m_serving && !m_free.empty(); });
+    ++m_serving;
     std::unique_ptr<HierarchySearch> s = std::move(m_free.back());
     m_free.pop_back();
+    const bool more = !m_free.empty();
+    lock.unlock();
+    if (more) m_returned.notify_all();  // the next ticket may take another free search
     return Lease{*this, std::move(s)};
+}
+
+std::size_t RouteSearches::waiting() {
+    std::lock_guard<std::mutex> lock{m_mutex};
+    return static_cast<std::size_t>(m_next_ticket - m_serving);
 }
 
 RouteSearches::Lease::~Lease() {
@@ -35,7 +48,7 @@ RouteSearches::Lease::~Lease() {
         std::lock_guard<std::mutex> lock{m_pool->m_mutex};
         m_pool->m_free.push_back(std::move(m_search));
     }
-    m_pool->m_returned.notify_one();
+    m_pool->m_returned.notify_all();  // only the next ticket's waiter proceeds
 }
 
 }  // namespace maillon::server

@@ -1,7 +1,7 @@
 #pragma once
 // The route searches of the server: a contraction hierarchy per filter (the bike network and its
 // low-stress part), built once at start, and a few HierarchySearch objects (graph-sized work
-// arrays, 32 bytes a node) lent to requests one at a time. Routing is CPU-bound, so more
+// arrays, 56 bytes a node) lent to requests one at a time, first come first served. Routing is CPU-bound, so more
 // searches than cores gain nothing, while one per connection thread would multiply the memory
 // by the thread count.
 
@@ -9,6 +9,7 @@
 #include "maillon/route_landmarks.hpp"
 
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -39,8 +40,10 @@ public:
         std::unique_ptr<HierarchySearch> m_search;
     };
 
-    /// Waits until a search is free.
+    /// Waits until a search is free, in the order of the calls.
     Lease acquire();
+    /// Calls of acquire() waiting for a search (tests).
+    std::size_t waiting();
 
     /// Components of the bike network and of its low-stress part (LTS <= 2): a route between
     /// two components is refused at once, without taking a search from the pool.
@@ -61,6 +64,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_returned;
     std::vector<std::unique_ptr<HierarchySearch>> m_free;
+    std::uint64_t m_next_ticket = 0, m_serving = 0;  // acquire()'s queue
 };
 
 }  // namespace maillon::server

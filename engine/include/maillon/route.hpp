@@ -79,6 +79,38 @@ std::vector<Coord> edge_piece(const Graph& g, EdgeId e, float from_offset, float
 /// then the part of the end edge from where they end (`end_at_source`: the end edge's source).
 Route assemble_route(const Graph& g, const Snap& from, const Snap& to, const std::vector<ArcId>& arcs, NodeId first_node,
                      bool end_at_source, double length_m);
+
+/// The arcs of the start and end edges a route may use: leave the start towards its edge's target
+/// (`leave_forward`) or source, arrive at the end from its edge's source (`enter_at_source`:
+/// then riding the edge forward) or target.
+struct RouteEnds {
+    bool leave_forward, leave_backward, enter_at_source, enter_at_target;
+
+    template <typename Allows>
+    RouteEnds(const Snap& from, const Snap& to, const Allows& allows)
+        : leave_forward(allows(arc_of(from.edge, false))),
+          leave_backward(allows(arc_of(from.edge, true))),
+          enter_at_source(allows(arc_of(to.edge, false))),
+          enter_at_target(allows(arc_of(to.edge, true))) {}
+    /// False for an end on an edge refused both ways (a low-stress route to a point snapped onto a
+    /// busy road): no route, said at once. Searching would settle everything the budget allows
+    /// without ever arriving (measured: 0.5 s on an Île-de-France-sized grid).
+    bool possible() const noexcept { return (leave_forward || leave_backward) && (enter_at_source || enter_at_target); }
+};
+
+/// Both ends on the same edge, ridden from one to the other in a direction `allows` and within
+/// the budget: that piece of the edge, found without a search. Otherwise nothing (search).
+template <typename Allows>
+std::optional<Route> same_edge_route(const Graph& g, const Snap& from, const Snap& to, float budget_m, const Allows& allows) {
+    if (from.edge != to.edge) return std::nullopt;
+    const bool forward = to.offset_m >= from.offset_m;
+    const float length = std::abs(to.offset_m - from.offset_m);
+    if (!allows(arc_of(from.edge, !forward)) || !(length <= budget_m)) return std::nullopt;
+    Route r;
+    r.length_m = length;
+    r.geometry = edge_piece(g, from.edge, from.offset_m, to.offset_m);
+    return r;
+}
 }  // namespace detail
 
 inline float RouteSearch::straight_bound_m(NodeId n) const noexcept {
@@ -94,22 +126,9 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
     const Graph& g = *m_graph;
     const auto& d = g.data();
     m_settled = 0;
-    // Both on the same edge, in a direction the filter allows: no search needed.
-    if (from.edge == to.edge) {
-        const bool forward = to.offset_m >= from.offset_m;
-        if (filter(arc_of(from.edge, !forward)) && std::abs(to.offset_m - from.offset_m) <= budget_m) {
-            Route r;
-            r.length_m = std::abs(to.offset_m - from.offset_m);
-            r.geometry = detail::edge_piece(g, from.edge, from.offset_m, to.offset_m);
-            return r;
-        }
-    }
-    // An end on an edge the filter refuses both ways (a low-stress route to a point snapped onto a
-    // busy road): no route, said at once. Searching would settle everything the budget allows
-    // without ever arriving (measured: 0.5 s on an Île-de-France-sized grid).
-    const bool leave_ok = filter(arc_of(from.edge, false)) || filter(arc_of(from.edge, true));
-    const bool arrive_ok = filter(arc_of(to.edge, false)) || filter(arc_of(to.edge, true));
-    if (!leave_ok || !arrive_ok) return std::nullopt;
+    if (auto piece = detail::same_edge_route(g, from, to, budget_m, filter)) return piece;
+    const detail::RouteEnds ends{from, to, filter};
+    if (!ends.possible()) return std::nullopt;
     begin_run();
     m_target = to.position;
     const std::uint32_t labelled = m_generation;
@@ -120,23 +139,10 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
 
     // End: arrive from either end of the target edge, in a direction the filter allows.
     const NodeId ts = d.edge_source[to.edge], tt = d.edge_target[to.edge];
-    const bool enter_at_source = filter(arc_of(to.edge, false));
-    const bool enter_at_target = filter(arc_of(to.edge, true));
-    const bool alt = landmarks && landmarks->count() > 0;
-    const std::uint16_t* const ts_row = alt ? landmarks->row(ts) : nullptr;
-    const std::uint16_t* const tt_row = alt ? landmarks->row(tt) : nullptr;
-    const auto bound = [&](NodeId n) {
-        float h = straight_bound_m(n);
-        if (alt) {
-            // The remaining route ends through ts or tt: the smaller of the two landmark bounds.
-            const std::uint16_t* row = landmarks->row(n);
-            float via = std::numeric_limits<float>::infinity();
-            if (enter_at_source) via = landmarks->bound(row, ts_row) + to.offset_m;
-            if (enter_at_target) via = std::min(via, landmarks->bound(row, tt_row) + (to_len - to.offset_m));
-            if (via > h && via != std::numeric_limits<float>::infinity()) h = via;
-        }
-        return h;
-    };
+    const bool enter_at_source = ends.enter_at_source, enter_at_target = ends.enter_at_target;
+    // The remaining route ends through ts or tt: the landmarks' bound, when larger than the line's.
+    const PositionBounds end{landmarks, {ts, to.offset_m, enter_at_source}, {tt, to_len - to.offset_m, enter_at_target}};
+    const auto bound = [&](NodeId n) { return std::max(straight_bound_m(n), end.to(n)); };
 
     const auto label = [&](NodeId n, float dist, ArcId parent) {
         NodeState& s = state[n];
@@ -149,8 +155,8 @@ std::optional<Route> RouteSearch::route(const Snap& from, const Snap& to, const 
         m_heap.push({key, n});
     };
     // Start: leave the snapped position towards either end the filter lets us ride to.
-    if (filter(arc_of(from.edge, false))) label(d.edge_target[from.edge], from_len - from.offset_m, no_arc);
-    if (filter(arc_of(from.edge, true))) label(d.edge_source[from.edge], from.offset_m, no_arc);
+    if (ends.leave_forward) label(d.edge_target[from.edge], from_len - from.offset_m, no_arc);
+    if (ends.leave_backward) label(d.edge_source[from.edge], from.offset_m, no_arc);
 
     double best = budget_m;
     NodeId via = no_node;

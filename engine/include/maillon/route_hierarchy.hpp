@@ -63,7 +63,7 @@ public:
     RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_allowed) : RouteHierarchy(g, std::move(arc_allowed), Core{}) {}
 
     bool allows(ArcId a) const noexcept { return m_arc_allowed[a] != 0; }
-    std::size_t node_count() const noexcept { return m_rank.size(); }
+    std::size_t node_count() const noexcept { return m_core.size(); }
     const HierarchyStats& stats() const noexcept { return m_stats; }
     /// Bytes held (edges and both upward graphs), for the server's memory figures.
     std::size_t memory_bytes() const noexcept;
@@ -77,14 +77,13 @@ public:
     const Up* backward_begin(NodeId n) const noexcept { return m_backward.data() + m_backward_first[n]; }
     const Up* backward_end(NodeId n) const noexcept { return m_backward.data() + m_backward_first[n + 1]; }
     /// Whether n was left uncontracted (then its upward edges are its links to other core nodes).
-    bool in_core(NodeId n) const noexcept { return m_rank[n] == m_core_rank; }
+    bool in_core(NodeId n) const noexcept { return m_core[n] != 0; }
     /// Appends the graph's arcs that `edge` stands for, in travel order.
     void unpack(std::uint32_t edge, std::vector<ArcId>& out) const;
 
 private:
     std::vector<std::uint8_t> m_arc_allowed;
-    std::vector<std::uint32_t> m_rank;  // contraction order: higher = more important
-    std::uint32_t m_core_rank = 0;      // the rank of every core node (one past the last contracted)
+    std::vector<std::uint8_t> m_core;  // per node: 1 if left uncontracted
     std::vector<Edge> m_edges;
     std::vector<std::uint32_t> m_forward_first, m_backward_first;  // [N + 1]
     std::vector<Up> m_forward, m_backward;
@@ -121,6 +120,11 @@ private:
         std::vector<NodeState> node;
         detail::SearchHeap heap;
     };
+    /// A core node's landmark bound to the end of this route, computed once.
+    struct Potential {
+        float to_end;
+        std::uint32_t mark;  // == generation: computed this run
+    };
 
     void begin_run();
     /// Appends the parent edges from n back to where its search started; returns that node.
@@ -128,8 +132,11 @@ private:
 
     const Graph* m_graph;
     Direction m_forward, m_backward;
-    Direction m_core;               // the A* over the core, from the nodes the forward search entered it by
-    std::vector<NodeId> m_entries;  // those nodes
+    // The core's A*, from the nodes the upward search from the start entered it by (`m_entries`)
+    // to those the one from the end did (`m_exits`).
+    Direction m_core;
+    std::vector<NodeId> m_entries, m_exits;
+    std::vector<Potential> m_potential;
     std::uint32_t m_generation = 0;
     std::size_t m_settled = 0, m_core_settled = 0;
 };

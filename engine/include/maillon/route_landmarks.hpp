@@ -61,6 +61,30 @@ private:
     std::vector<NodeId> m_nodes;
 };
 
+/// Landmark bounds from any node to a snapped position on an edge, which a route reaches through
+/// the ends of that edge it may use, each end `offset_m` metres from the position.
+/// Both searches of route.hpp and route_hierarchy.hpp bound their remaining distance with it.
+class PositionBounds {
+public:
+    struct Via {
+        NodeId node;
+        float offset_m;
+        bool used;
+    };
+    /// Inactive (every bound 0) without landmarks.
+    PositionBounds(const RouteLandmarks* landmarks, Via a, Via b) noexcept;
+
+    bool active() const noexcept { return m_landmarks != nullptr; }
+    /// A lower bound in metres of the route from node n to the position; 0 when nothing is known.
+    float to(NodeId n) const noexcept;
+
+private:
+    const RouteLandmarks* m_landmarks;
+    const std::uint16_t* m_row[2];
+    float m_offset[2];
+    bool m_used[2];
+};
+
 // ---- implementation ----------------------------------------------------------------------
 
 template <typename Filter>
