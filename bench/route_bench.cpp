@@ -97,8 +97,10 @@ int main(int argc, char** argv) {
     const RouteLandmarks calm_marks{g, calm, calm_parts, landmark_count};
     const double landmarks_s = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
-    const RouteHierarchy bike_h{g, arc_mask(g, bike), core}, calm_h{g, arc_mask(g, calm), core};
+    RouteHierarchy bike_h{g, arc_mask(g, bike), core}, calm_h{g, arc_mask(g, calm), core};
     const double hierarchy_s = seconds_since(t0);
+    bike_h.copy_core_bounds(bike_marks);  // as the server does
+    calm_h.copy_core_bounds(calm_marks);
     const EdgeSnapper snapper{g, Mode::bike};
     const auto in_largest = [&](const RouteComponents& c) {
         const std::uint32_t big = c.largest();

@@ -1,6 +1,7 @@
-// RouteSearch (A*, engine/route.hpp) and its bounds (route_landmarks.hpp): one-way streets, the
-// budget and islands on ASCII maps; then random routes on the République graph against plain
-// Dijkstra (BoundedSearch) for the length, with and without landmarks, and the work they save.
+// RouteSearch (A*, engine/route.hpp) and its bounds (route_landmarks.hpp): islands on an ASCII map;
+// random routes on the République graph against plain Dijkstra (BoundedSearch) for the length,
+// with and without landmarks, and the work they save. One-way streets, the budget and low-stress
+// ends: test_route_ascii.cpp, for both route searches.
 
 #include "maillon/importers/osm_import.hpp"
 #include "maillon/route.hpp"
@@ -32,84 +33,6 @@ namespace {
 const std::string data_dir = MAILLON_TEST_DATA;
 constexpr float no_budget = std::numeric_limits<float>::infinity();
 }  // namespace
-
-TEST_CASE("a route keeps to one-way streets and to its budget", "[route]") {
-    //   A---------B        AB one-way east (100 m), ACDB two-way (50 + 100 + 50 m)
-    //   |         |
-    //   C---------D
-    const Scenario s = one_way_square();
-    const Graph g = s.build();
-    const EdgeSnapper snapper{g, Mode::bike};
-    const auto a = snapper.snap(g.data().node_coord[Scenario::node(g, 'A')], 5);
-    const auto b = snapper.snap(g.data().node_coord[Scenario::node(g, 'B')], 5);
-    REQUIRE(a);
-    REQUIRE(b);
-    RouteSearch search{g};
-    const ModeFilter bike{&g, Mode::bike};
-    BoundedSearch reference{g};
-    const auto east = search.route(*a, *b, bike, no_budget);
-    const auto west = search.route(*b, *a, bike, no_budget);
-    REQUIRE(east);
-    REQUIRE(west);
-    CHECK(east->length_m == Approx(100).margin(0.5));
-    CHECK(west->length_m == Approx(200).margin(1.0));  // against the one-way: round by C and D
-    CHECK(west->length_m == Approx(dijkstra_length(g, reference, *b, *a, bike)).margin(0.01));
-    CHECK_FALSE(search.route(*b, *a, bike, 190.F));  // 200 m > 190 m budget
-    CHECK(search.route(*b, *a, bike, 210.F));
-
-    // Two points on the same edge: the budget holds there too (found by the sanitizer build,
-    // whose random pairs differ).
-    const Coord ca = g.data().node_coord[Scenario::node(g, 'A')], cb = g.data().node_coord[Scenario::node(g, 'B')];
-    const auto along = [&](double t) {
-        return snapper.snap(Coord::from_degrees(ca.lon() + t * (cb.lon() - ca.lon()), ca.lat() + t * (cb.lat() - ca.lat())), 5);
-    };
-    const auto p20 = along(0.2), p80 = along(0.8);
-    REQUIRE(p20);
-    REQUIRE(p80);
-    REQUIRE(p20->edge == p80->edge);
-    const auto short_hop = search.route(*p20, *p80, bike, 70.F);
-    REQUIRE(short_hop);
-    CHECK(short_hop->length_m == Approx(60).margin(0.5));
-    CHECK_FALSE(search.route(*p20, *p80, bike, 50.F));
-}
-
-TEST_CASE("a low-stress route to a point on a busy road is refused without a search", "[route]") {
-    //   A-----D-----F   AD, DF residential; DE a primary road (LTS 4 for bikes, no cycle lane)
-    //         |
-    //         E
-    const Scenario s{R"(
-        A-----D-----F
-              |
-              |
-              E
-    )",
-                     {{"AD", {{"highway", "residential"}}}, {"DF", {{"highway", "residential"}}},
-                      {"DE", {{"highway", "primary"}, {"maxspeed", "70"}}}}};
-    const Graph g = s.build();
-    const auto edge = [&](char a, char b) { return maillon::edge_of(Scenario::arc(g, a, b)); };
-    const auto at_middle = [&](char a, char b) {
-        Snap snap;
-        snap.edge = edge(a, b);
-        snap.offset_m = g.length_m(snap.edge) / 2;
-        const Coord ca = g.data().node_coord[Scenario::node(g, a)], cb = g.data().node_coord[Scenario::node(g, b)];
-        snap.position = Coord::from_degrees((ca.lon() + cb.lon()) / 2, (ca.lat() + cb.lat()) / 2);
-        return snap;
-    };
-    const LowStressFilter calm{&g, 2};
-    REQUIRE(calm(maillon::arc_of(edge('A', 'D'), false)));
-    REQUIRE_FALSE(calm(maillon::arc_of(edge('D', 'E'), false)));
-    REQUIRE_FALSE(calm(maillon::arc_of(edge('D', 'E'), true)));
-    RouteSearch search{g};
-    // The busy road is reachable by bike, and its ends are in the low-stress network's component:
-    // only the end edge tells that no low-stress route arrives (it used to search the whole budget).
-    CHECK(search.route(at_middle('A', 'D'), at_middle('D', 'E'), ModeFilter{&g, Mode::bike}, no_budget));
-    CHECK_FALSE(search.route(at_middle('A', 'D'), at_middle('D', 'E'), calm, no_budget));
-    CHECK(search.settled_count() == 0);
-    CHECK_FALSE(search.route(at_middle('D', 'E'), at_middle('A', 'D'), calm, no_budget));
-    CHECK(search.settled_count() == 0);
-    CHECK(search.route(at_middle('A', 'D'), at_middle('D', 'F'), calm, no_budget));
-    CHECK(search.settled_count() > 0);
-}
 
 TEST_CASE("route components tell islands apart", "[route]") {
     //   A---B   C---D        two islands; CD is a footway (no bike)

@@ -1,6 +1,7 @@
 // RouteHierarchy (contraction hierarchy, engine/route_hierarchy.hpp): the same routes as plain
-// Dijkstra on ASCII maps (one-way streets, the budget, a low-stress end on a busy road, two points
-// on one edge) and on random pairs of the République graph, for both filters of the server.
+// Dijkstra on random pairs of the République graph, for both filters of the server. One-way
+// streets, the budget, a low-stress end on a busy road and two points on one edge:
+// test_route_ascii.cpp, for both route searches.
 
 #include "maillon/importers/osm_import.hpp"
 #include "maillon/route_hierarchy.hpp"
@@ -35,80 +36,10 @@ namespace {
 const std::string data_dir = MAILLON_TEST_DATA;
 constexpr float no_budget = std::numeric_limits<float>::infinity();
 
-Snap at_middle(const Graph& g, char a, char b) {
-    Snap snap;
-    snap.edge = maillon::edge_of(Scenario::arc(g, a, b));
-    snap.offset_m = g.length_m(snap.edge) / 2;
-    const Coord ca = g.data().node_coord[Scenario::node(g, a)], cb = g.data().node_coord[Scenario::node(g, b)];
-    snap.position = Coord::from_degrees((ca.lon() + cb.lon()) / 2, (ca.lat() + cb.lat()) / 2);
-    return snap;
-}
-
 }  // namespace
 
-TEST_CASE("a hierarchy route keeps to one-way streets and to its budget", "[route][hierarchy]") {
-    //   A---------B        AB one-way east (100 m), ACDB two-way (50 + 100 + 50 m)
-    //   |         |
-    //   C---------D
-    const Scenario s = one_way_square();
-    const Graph g = s.build();
-    const RouteHierarchy bike{g, arc_mask(g, ModeFilter{&g, Mode::bike})};
-    HierarchySearch search{g};
-    BoundedSearch reference{g};
-    const EdgeSnapper snapper{g, Mode::bike};
-    const auto a = snapper.snap(g.data().node_coord[Scenario::node(g, 'A')], 5);
-    const auto b = snapper.snap(g.data().node_coord[Scenario::node(g, 'B')], 5);
-    REQUIRE(a);
-    REQUIRE(b);
-    const auto east = search.route(bike, *a, *b, no_budget);
-    const auto west = search.route(bike, *b, *a, no_budget);
-    REQUIRE(east);
-    REQUIRE(west);
-    CHECK(east->length_m == Approx(100).margin(0.5));
-    CHECK(west->length_m == Approx(200).margin(1.0));  // against the one-way: round by C and D
-    CHECK(west->length_m == Approx(dijkstra_length(g, reference, *b, *a, ModeFilter{&g, Mode::bike})).margin(0.01));
-    CHECK(polyline_m(west->geometry) == Approx(west->length_m).margin(1.0));
-    CHECK_FALSE(search.route(bike, *b, *a, 190.F));
-    CHECK(search.route(bike, *b, *a, 210.F));
-
-    const Snap ab = at_middle(g, 'A', 'B');
-    // Same edge: along the one-way directly; against it, round by C and D (20 + 200 + 20).
-    Snap p20 = ab, p80 = ab;
-    p20.offset_m = 0.2F * g.length_m(ab.edge);
-    p80.offset_m = 0.8F * g.length_m(ab.edge);
-    const auto hop = search.route(bike, p20, p80, no_budget);
-    REQUIRE(hop);
-    CHECK(hop->length_m == Approx(0.6 * g.length_m(ab.edge)).margin(0.01));
-    CHECK(search.settled_count() == 0);
-    const auto round = search.route(bike, p80, p20, no_budget);
-    REQUIRE(round);
-    CHECK(round->length_m == Approx(dijkstra_length(g, reference, p80, p20, ModeFilter{&g, Mode::bike})).margin(0.01));
-    CHECK(round->length_m == Approx(0.4 * g.length_m(ab.edge) + 200).margin(1.0));
-    CHECK(maillon::haversine_m(round->geometry.front(), ab.position) > 20);  // starts at 80 %, not in the middle
-}
-
-TEST_CASE("a low-stress hierarchy refuses an end on a busy road, and a mask of another graph", "[route][hierarchy]") {
-    //   A-----D-----F   AD, DF residential; DE a primary road (LTS 4 for bikes)
-    //         |
-    //         E
-    const Scenario s{R"(
-        A-----D-----F
-              |
-              |
-              E
-    )",
-                     {{"AD", {{"highway", "residential"}}}, {"DF", {{"highway", "residential"}}},
-                      {"DE", {{"highway", "primary"}, {"maxspeed", "70"}}}}};
-    const Graph g = s.build();
-    const RouteHierarchy calm{g, arc_mask(g, LowStressFilter{&g, 2})};
-    const RouteHierarchy bike{g, arc_mask(g, ModeFilter{&g, Mode::bike})};
-    HierarchySearch search{g};
-    CHECK(search.route(bike, at_middle(g, 'A', 'D'), at_middle(g, 'D', 'E'), no_budget));
-    CHECK_FALSE(search.route(calm, at_middle(g, 'A', 'D'), at_middle(g, 'D', 'E'), no_budget));
-    CHECK(search.settled_count() == 0);
-    const auto calm_route = search.route(calm, at_middle(g, 'A', 'D'), at_middle(g, 'D', 'F'), no_budget);
-    REQUIRE(calm_route);
-    CHECK(calm_route->length_m == Approx(g.length_m(at_middle(g, 'A', 'D').edge) / 2 + g.length_m(at_middle(g, 'D', 'F').edge) / 2).margin(0.01));
+TEST_CASE("a hierarchy refuses an arc mask of another graph", "[route][hierarchy]") {
+    const Graph g = one_way_square().build();
     CHECK_THROWS_AS(RouteHierarchy(g, std::vector<std::uint8_t>(3, 1)), std::invalid_argument);
 }
 
@@ -121,13 +52,19 @@ TEST_CASE("hierarchy routes on a real graph equal Dijkstra's, for both filters",
     const ModeFilter bike{&g, Mode::bike};
     const LowStressFilter calm{&g, 2};
     // A core left uncontracted (as on a dense grid) must give the same routes, its search plain
-    // Dijkstra (no landmarks) or A* on landmark bounds.
-    const int variant = GENERATE(0, 1, 2);  // no core; core; core and landmarks
+    // Dijkstra (no landmarks) or A* on landmark bounds, read from the landmark table or from the
+    // hierarchy's copy of the core's rows.
+    const int variant = GENERATE(0, 1, 2, 3);  // no core; core; core and landmarks; and their copy
     const bool with_core = variant > 0;
     const RouteHierarchy::Core core{12, with_core ? g.node_count() / 5 : 0};
-    const RouteHierarchy bike_h{g, arc_mask(g, bike), core}, calm_h{g, arc_mask(g, calm), core};
+    RouteHierarchy bike_h{g, arc_mask(g, bike), core}, calm_h{g, arc_mask(g, calm), core};
     const maillon::RouteComponents bike_parts{g, bike}, calm_parts{g, calm};
     const maillon::RouteLandmarks bike_marks{g, bike, bike_parts}, calm_marks{g, calm, calm_parts};
+    if (variant == 3) {
+        bike_h.copy_core_bounds(bike_marks);
+        calm_h.copy_core_bounds(calm_marks);
+    }
+    CHECK(bike_h.core_size() == core.nodes);
     CHECK(bike_h.stats().core_nodes == core.nodes);
     // Deterministic: the same input gives the same hierarchy.
     CHECK(RouteHierarchy(g, arc_mask(g, bike), core).stats().shortcuts == bike_h.stats().shortcuts);
@@ -144,7 +81,7 @@ TEST_CASE("hierarchy routes on a real graph equal Dijkstra's, for both filters",
         for (const bool low_stress : {false, true}) {
             const double expected = low_stress ? dijkstra_length(g, reference, *from, *to, calm) : dijkstra_length(g, reference, *from, *to, bike);
             const RouteHierarchy& h = low_stress ? calm_h : bike_h;
-            const maillon::RouteLandmarks* marks = variant == 2 ? (low_stress ? &calm_marks : &bike_marks) : nullptr;
+            const maillon::RouteLandmarks* marks = variant >= 2 ? (low_stress ? &calm_marks : &bike_marks) : nullptr;
             const auto r = search.route(h, *from, *to, no_budget, marks);
             INFO("pair " << i << (low_stress ? " low-stress" : " shortest") << ", Dijkstra " << expected);
             if (std::isinf(expected)) {

@@ -172,7 +172,7 @@ void to_csr(std::size_t n, std::vector<std::pair<NodeId, RouteHierarchy::Up>>& p
 }  // namespace
 
 RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_allowed, Core core)
-    : m_arc_allowed(std::move(arc_allowed)), m_core(g.node_count(), 0) {
+    : m_arc_allowed(std::move(arc_allowed)), m_core_index(g.node_count(), not_core) {
     if (m_arc_allowed.size() != g.arc_count()) throw std::invalid_argument{"route hierarchy: arc mask size differs from the graph's arcs"};
     const auto started = std::chrono::steady_clock::now();
     const std::size_t n = g.node_count();
@@ -233,14 +233,21 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
         }
     }
     m_stats.core_nodes = remaining;
+    // The core apart, numbered 0..C-1 in node order: its search touches only core nodes, and
+    // dense arrays of them (links, states, landmark rows) stay in cache where the graph's do not.
     for (NodeId v = 0; v < n; ++v) {
         if (contracted[v]) continue;
-        m_core[v] = 1;
-        for (const auto& l : c.out(v)) forward.push_back({v, Up{l.other, l.length_m, l.edge}});
-        for (const auto& l : c.in(v)) backward.push_back({v, Up{l.other, l.length_m, l.edge}});
+        m_core_index[v] = static_cast<std::uint32_t>(m_core_nodes.size());
+        m_core_nodes.push_back(v);
+    }
+    m_core_first.assign(m_core_nodes.size() + 1, 0);
+    for (std::size_t i = 0; i < m_core_nodes.size(); ++i) {
+        for (const auto& l : c.out(m_core_nodes[i])) m_core_links.push_back(Up{m_core_index[l.other], l.length_m, l.edge});
+        m_core_first[i + 1] = static_cast<std::uint32_t>(m_core_links.size());
     }
     for (const auto& f : forward) m_stats.shortcuts += m_edges[f.second.edge].second != Edge::no_edge;
     for (const auto& b : backward) m_stats.shortcuts += m_edges[b.second.edge].second != Edge::no_edge;
+    for (const Up& l : m_core_links) m_stats.shortcuts += m_edges[l.edge].second != Edge::no_edge;
     to_csr(n, forward, m_forward_first, m_forward);
     to_csr(n, backward, m_backward_first, m_backward);
     m_edges.shrink_to_fit();
@@ -248,9 +255,24 @@ RouteHierarchy::RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_all
 }
 
 std::size_t RouteHierarchy::memory_bytes() const noexcept {
-    return m_arc_allowed.capacity() + m_core.capacity() + m_edges.capacity() * sizeof(Edge) +
+    return m_arc_allowed.capacity() + m_core_index.capacity() * sizeof(std::uint32_t) + m_edges.capacity() * sizeof(Edge) +
            (m_forward_first.capacity() + m_backward_first.capacity()) * sizeof(std::uint32_t) +
-           (m_forward.capacity() + m_backward.capacity()) * sizeof(Up);
+           (m_forward.capacity() + m_backward.capacity()) * sizeof(Up) + m_core_nodes.capacity() * sizeof(NodeId) +
+           m_core_first.capacity() * sizeof(std::uint32_t) + m_core_links.capacity() * sizeof(Up) +
+           m_core_rows.capacity() * sizeof(std::uint16_t);
+}
+
+void RouteHierarchy::copy_core_bounds(const RouteLandmarks& landmarks) {
+    m_core_rows.clear();
+    m_core_rows_of = nullptr;
+    if (landmarks.count() == 0) return;
+    const std::size_t width = 2 * landmarks.count();
+    m_core_rows.resize(m_core_nodes.size() * width);
+    for (std::size_t i = 0; i < m_core_nodes.size(); ++i) {
+        const std::uint16_t* row = landmarks.row(m_core_nodes[i]);
+        std::copy(row, row + width, m_core_rows.begin() + static_cast<std::ptrdiff_t>(i * width));
+    }
+    m_core_rows_of = &landmarks;
 }
 
 void RouteHierarchy::unpack(std::uint32_t edge, std::vector<ArcId>& out) const {

@@ -24,24 +24,24 @@ NodeId HierarchySearch::follow_parents(const std::vector<NodeState>& state, Node
 }
 
 HierarchySearch::HierarchySearch(const Graph& g) : m_graph(&g) {
-    for (Direction* dir : {&m_forward, &m_backward, &m_core}) {
-        dir->node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
-    }
-    m_potential.assign(g.node_count(), Potential{0.F, 0});
+    for (Direction* dir : {&m_forward, &m_backward}) dir->node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
 }
 
-void HierarchySearch::begin_run() {
+void HierarchySearch::begin_run(std::size_t core_size) {
     m_entries.clear();
     m_exits.clear();
+    m_core_heap.clear();
+    // Sized for the largest core met (hierarchies of one graph differ in core size).
+    if (m_core.size() < core_size) m_core.resize(core_size, CoreState{0.F, 0.F, 0, 0, no_edge, 0});
     const bool wrap = m_generation >= std::numeric_limits<std::uint32_t>::max() - 3;
-    for (Direction* dir : {&m_forward, &m_backward, &m_core}) {
+    for (Direction* dir : {&m_forward, &m_backward}) {
         dir->heap.clear();
         if (wrap) {
             for (NodeState& s : dir->node) s.mark = 0;
         }
     }
     if (wrap) {
-        for (Potential& p : m_potential) p.mark = 0;
+        for (CoreState& s : m_core) s.mark = s.bound_mark = 0;
         m_generation = 0;
     }
     m_generation += 2;
@@ -58,7 +58,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     const detail::RouteEnds ends{from, to, allows};
     if (!ends.possible()) return std::nullopt;
 
-    begin_run();
+    begin_run(h.core_size());
     const std::uint32_t labelled = m_generation;
     const std::uint32_t done = m_generation + 1;
     const auto label = [&](Direction& dir, NodeId n, float dist, std::uint32_t edge, NodeId pred) {
@@ -124,41 +124,49 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     // backward climb settled. A bidirectional search on the average of the bounds to the end and
     // from the start settled as many nodes and took 15 % longer (docs/performance.md).
     bool meet_in_core = false;
+    std::uint32_t meet_core = 0;  // the core number of `meet` when meet_in_core
     if (!m_entries.empty() && !m_exits.empty()) {
         const PositionBounds end{landmarks, {ts, to.offset_m, ends.enter_at_source}, {tt, to_len - to.offset_m, ends.enter_at_target}};
-        // A node's bound, computed once a route: the core's nodes are labelled from several links.
-        const auto bound = [&](NodeId n) {
-            Potential& p = m_potential[n];
-            if (p.mark != labelled) p = Potential{end.to(n), labelled};
-            return p.to_end;
+        CoreState* const core = m_core.data();
+        const auto bound = [&](std::uint32_t i) {
+            CoreState& s = core[i];
+            if (s.bound_mark != labelled) {
+                s.bound = end.active() ? end.to_row(h.core_row(*landmarks, i)) : 0.F;
+                s.bound_mark = labelled;
+            }
+            return s.bound;
         };
-        const auto label_core = [&](NodeId n, float dist, std::uint32_t edge, NodeId pred) {
-            NodeState& s = m_core.node[n];
+        const auto label_core = [&](std::uint32_t i, float dist, std::uint32_t edge, std::uint32_t pred) {
+            CoreState& s = core[i];
             // A settled node is labelled again if reached shorter: the landmark bounds, rounded
             // to 5 m, are admissible but not exactly consistent.
             if (s.mark >= labelled && !(dist < s.distance)) return;
-            const float key = dist + bound(n);
+            const float key = dist + bound(i);
             if (!(key < best) || !(key <= budget_m)) return;
-            s = NodeState{dist, labelled, edge, pred};
-            m_core.heap.push({key, n});
+            s.distance = dist;
+            s.mark = labelled;
+            s.parent = edge;
+            s.pred = pred;
+            m_core_heap.push({key, i});
         };
-        for (const NodeId c : m_entries) label_core(c, m_forward.node[c].distance, no_edge, no_node);
-        while (!m_core.heap.empty()) {
-            const auto [key, n] = m_core.heap.pop();
-            NodeState& st = m_core.node[n];
+        for (const NodeId c : m_entries) label_core(h.core_index(c), m_forward.node[c].distance, no_edge, 0);
+        while (!m_core_heap.empty()) {
+            const auto [key, i] = m_core_heap.pop();
+            CoreState& st = core[i];
             if (st.mark == done) continue;  // stale entry
             if (!(key < best)) break;
             st.mark = done;
             ++m_settled;
             ++m_core_settled;
-            const NodeState& exit = m_backward.node[n];
+            const NodeState& exit = m_backward.node[h.core_node(i)];
             if (exit.mark == done && st.distance + exit.distance < best) {
                 best = st.distance + exit.distance;
-                meet = n;
+                meet = h.core_node(i);
+                meet_core = i;
                 meet_in_core = true;
             }
-            for (const RouteHierarchy::Up* up = h.forward_begin(n); up != h.forward_end(n); ++up) {
-                label_core(up->node, st.distance + up->length_m, up->edge, n);
+            for (const RouteHierarchy::Up* up = h.core_begin(i); up != h.core_end(i); ++up) {
+                label_core(up->node, st.distance + up->length_m, up->edge, i);
             }
         }
     }
@@ -168,7 +176,12 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     // edges when it met there), then the backward ones from it down to the end, each into the
     // graph's arcs.
     std::vector<std::uint32_t> up_edges;
-    const NodeId climbed_to = meet_in_core ? follow_parents(m_core.node, meet, up_edges) : meet;
+    NodeId climbed_to = meet;
+    if (meet_in_core) {
+        std::uint32_t i = meet_core;
+        for (; m_core[i].parent != no_edge; i = m_core[i].pred) up_edges.push_back(m_core[i].parent);
+        climbed_to = h.core_node(i);
+    }
     const NodeId first = follow_parents(m_forward.node, climbed_to, up_edges);
     std::reverse(up_edges.begin(), up_edges.end());
     const NodeId last = follow_parents(m_backward.node, meet, up_edges);

@@ -54,9 +54,7 @@ PositionBounds::PositionBounds(const RouteLandmarks* landmarks, Via a, Via b) no
     m_row[1] = m_landmarks->row(b.node);
 }
 
-float PositionBounds::to(NodeId n) const noexcept {
-    if (!m_landmarks) return 0.F;
-    const std::uint16_t* row = m_landmarks->row(n);
+float PositionBounds::to_row(const std::uint16_t* row) const noexcept {
     float via = std::numeric_limits<float>::infinity();
     for (int i = 0; i < 2; ++i) {
         if (m_used[i]) via = std::min(via, m_landmarks->bound(row, m_row[i]) + m_offset[i]);

@@ -9,7 +9,7 @@
 #include "maillon/route_landmarks.hpp"
 
 #include <condition_variable>
-#include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -61,10 +61,16 @@ private:
     RouteHierarchy m_low_stress_hierarchy;
     RouteLandmarks m_bike_landmarks;
     RouteLandmarks m_low_stress_landmarks;
+    /// A caller of acquire() waiting for a search, on its own stack.
+    struct Waiter {
+        std::condition_variable served;
+        std::unique_ptr<HierarchySearch> search;  // set by give_back
+    };
+    void give_back(std::unique_ptr<HierarchySearch> search);
+
     std::mutex m_mutex;
-    std::condition_variable m_returned;
     std::vector<std::unique_ptr<HierarchySearch>> m_free;
-    std::uint64_t m_next_ticket = 0, m_serving = 0;  // acquire()'s queue
+    std::deque<Waiter*> m_waiting;  // in the order they called
 };
 
 }  // namespace maillon::server

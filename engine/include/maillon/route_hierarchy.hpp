@@ -63,27 +63,49 @@ public:
     RouteHierarchy(const Graph& g, std::vector<std::uint8_t> arc_allowed) : RouteHierarchy(g, std::move(arc_allowed), Core{}) {}
 
     bool allows(ArcId a) const noexcept { return m_arc_allowed[a] != 0; }
-    std::size_t node_count() const noexcept { return m_core.size(); }
+    std::size_t node_count() const noexcept { return m_core_index.size(); }
     const HierarchyStats& stats() const noexcept { return m_stats; }
     /// Bytes held (edges and both upward graphs), for the server's memory figures.
     std::size_t memory_bytes() const noexcept;
 
     // The search's view (route_hierarchy_query.cpp).
     const std::vector<Edge>& edges() const noexcept { return m_edges; }
-    /// Edges u -> v with v more important than u, or both in the core, grouped by u.
+    /// Edges u -> v with v more important than u, grouped by u (none from a core node).
     const Up* forward_begin(NodeId n) const noexcept { return m_forward.data() + m_forward_first[n]; }
     const Up* forward_end(NodeId n) const noexcept { return m_forward.data() + m_forward_first[n + 1]; }
     /// Edges u -> v with u more important than v, grouped by v (a backward search climbs them).
     const Up* backward_begin(NodeId n) const noexcept { return m_backward.data() + m_backward_first[n]; }
     const Up* backward_end(NodeId n) const noexcept { return m_backward.data() + m_backward_first[n + 1]; }
-    /// Whether n was left uncontracted (then its upward edges are its links to other core nodes).
-    bool in_core(NodeId n) const noexcept { return m_core[n] != 0; }
+    /// Whether n was left uncontracted: then it has no upward edges but links in the core.
+    bool in_core(NodeId n) const noexcept { return m_core_index[n] != not_core; }
+    /// The core, numbered 0..core_size()-1: a core node's number, and back.
+    std::uint32_t core_index(NodeId n) const noexcept { return m_core_index[n]; }
+    NodeId core_node(std::uint32_t i) const noexcept { return m_core_nodes[i]; }
+    std::size_t core_size() const noexcept { return m_core_nodes.size(); }
+    /// A core node's links to other core nodes (`Up::node` is the other's core number).
+    const Up* core_begin(std::uint32_t i) const noexcept { return m_core_links.data() + m_core_first[i]; }
+    const Up* core_end(std::uint32_t i) const noexcept { return m_core_links.data() + m_core_first[i + 1]; }
+    /// Copies the rows of the core nodes out of `landmarks` (computed with the hierarchy's filter),
+    /// in core order: the core search then reads them from a dense array. The landmarks must
+    /// outlive the hierarchy's use with them.
+    void copy_core_bounds(const RouteLandmarks& landmarks);
+    /// A core node's row of `landmarks`: the copy when it was made of these landmarks.
+    const std::uint16_t* core_row(const RouteLandmarks& landmarks, std::uint32_t i) const noexcept {
+        return m_core_rows_of == &landmarks ? m_core_rows.data() + static_cast<std::size_t>(i) * 2 * landmarks.count()
+                                            : landmarks.row(m_core_nodes[i]);
+    }
     /// Appends the graph's arcs that `edge` stands for, in travel order.
     void unpack(std::uint32_t edge, std::vector<ArcId>& out) const;
 
 private:
     std::vector<std::uint8_t> m_arc_allowed;
-    std::vector<std::uint8_t> m_core;  // per node: 1 if left uncontracted
+    static constexpr std::uint32_t not_core = 0xFFFFFFFFU;
+    std::vector<std::uint32_t> m_core_index;  // per node: its core number, or not_core
+    std::vector<NodeId> m_core_nodes;
+    std::vector<std::uint32_t> m_core_first;  // [C + 1]
+    std::vector<Up> m_core_links;
+    std::vector<std::uint16_t> m_core_rows;  // copy_core_bounds
+    const RouteLandmarks* m_core_rows_of = nullptr;
     std::vector<Edge> m_edges;
     std::vector<std::uint32_t> m_forward_first, m_backward_first;  // [N + 1]
     std::vector<Up> m_forward, m_backward;
@@ -120,23 +142,28 @@ private:
         std::vector<NodeState> node;
         detail::SearchHeap heap;
     };
-    /// A core node's landmark bound to the end of this route, computed once.
-    struct Potential {
-        float to_end;
-        std::uint32_t mark;  // == generation: computed this run
+    /// A core node in the core's A*, by core number: its bound to the end is computed once a route
+    /// (the core's nodes are labelled from several links).
+    struct CoreState {
+        float distance;
+        float bound;
+        std::uint32_t mark;        // as NodeState::mark
+        std::uint32_t bound_mark;  // == generation: `bound` is this route's
+        std::uint32_t parent;      // hierarchy edge it was reached by, or no_edge for an entry
+        std::uint32_t pred;        // the core number that edge comes from
     };
 
-    void begin_run();
+    void begin_run(std::size_t core_size);
     /// Appends the parent edges from n back to where its search started; returns that node.
     static NodeId follow_parents(const std::vector<NodeState>& state, NodeId n, std::vector<std::uint32_t>& edges);
 
     const Graph* m_graph;
     Direction m_forward, m_backward;
     // The core's A*, from the nodes the upward search from the start entered it by (`m_entries`)
-    // to those the one from the end did (`m_exits`).
-    Direction m_core;
+    // to those the one from the end did (`m_exits`), indexed by core number.
+    std::vector<CoreState> m_core;
+    detail::SearchHeap m_core_heap;
     std::vector<NodeId> m_entries, m_exits;
-    std::vector<Potential> m_potential;
     std::uint32_t m_generation = 0;
     std::size_t m_settled = 0, m_core_settled = 0;
 };

@@ -76,7 +76,9 @@ public:
 
     bool active() const noexcept { return m_landmarks != nullptr; }
     /// A lower bound in metres of the route from node n to the position; 0 when nothing is known.
-    float to(NodeId n) const noexcept;
+    float to(NodeId n) const noexcept { return m_landmarks ? to_row(m_landmarks->row(n)) : 0.F; }
+    /// The same from the node's row of the landmarks (a copy of it, RouteHierarchy::core_row). @pre active()
+    float to_row(const std::uint16_t* row) const noexcept;
 
 private:
     const RouteLandmarks* m_landmarks;
