@@ -27,12 +27,16 @@ HierarchySearch::HierarchySearch(const Graph& g) : m_graph(&g) {
     for (Direction* dir : {&m_forward, &m_backward}) dir->node.assign(g.node_count(), NodeState{0.F, 0, no_edge, no_node});
 }
 
-void HierarchySearch::begin_run(std::size_t core_size) {
+void HierarchySearch::prepare(const RouteHierarchy& h) {
+    // Sized for the largest core met (hierarchies of one graph differ in core size).
+    if (m_core.size() < h.core_size()) m_core.resize(h.core_size(), CoreState{0.F, 0.F, 0, 0, no_edge, 0});
+}
+
+void HierarchySearch::begin_run(const RouteHierarchy& h) {
     m_entries.clear();
     m_exits.clear();
     m_core_heap.clear();
-    // Sized for the largest core met (hierarchies of one graph differ in core size).
-    if (m_core.size() < core_size) m_core.resize(core_size, CoreState{0.F, 0.F, 0, 0, no_edge, 0});
+    prepare(h);
     const bool wrap = m_generation >= std::numeric_limits<std::uint32_t>::max() - 3;
     for (Direction* dir : {&m_forward, &m_backward}) {
         dir->heap.clear();
@@ -58,7 +62,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     const detail::RouteEnds ends{from, to, allows};
     if (!ends.possible()) return std::nullopt;
 
-    begin_run(h.core_size());
+    begin_run(h);
     const std::uint32_t labelled = m_generation;
     const std::uint32_t done = m_generation + 1;
     const auto label = [&](Direction& dir, NodeId n, float dist, std::uint32_t edge, NodeId pred) {

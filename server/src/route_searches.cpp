@@ -20,7 +20,11 @@ RouteSearches::RouteSearches(const Graph& g, std::size_t count, std::size_t land
     m_bike_hierarchy.copy_core_bounds(m_bike_landmarks);
     low_stress.get();
     if (count == 0) count = 1;
-    for (std::size_t i = 0; i < count; ++i) m_free.push_back(std::make_unique<HierarchySearch>(g));
+    for (std::size_t i = 0; i < count; ++i) {
+        m_free.push_back(std::make_unique<HierarchySearch>(g));
+        m_free.back()->prepare(m_bike_hierarchy);
+        m_free.back()->prepare(m_low_stress_hierarchy);
+    }
 }
 
 RouteSearches::Lease RouteSearches::acquire() {

@@ -1,7 +1,7 @@
 #pragma once
 // The route searches of the server: a contraction hierarchy per filter (the bike network and its
 // low-stress part), built once at start, and a few HierarchySearch objects (graph-sized work
-// arrays, 56 bytes a node) lent to requests one at a time, first come first served. Routing is CPU-bound, so more
+// arrays, 32 bytes a node and 24 a core node) lent to requests one at a time, first come first served. Routing is CPU-bound, so more
 // searches than cores gain nothing, while one per connection thread would multiply the memory
 // by the thread count.
 

@@ -126,6 +126,10 @@ public:
     std::optional<Route> route(const RouteHierarchy& h, const Snap& from, const Snap& to, float budget_m,
                                const RouteLandmarks* landmarks = nullptr);
 
+    /// Allocates the core search's states for `h` now rather than at its first route (a server
+    /// whose memory must not grow under load).
+    void prepare(const RouteHierarchy& h);
+
     /// Nodes settled by the last route, both directions (what it cost; tests and benchmarks).
     std::size_t settled_count() const noexcept { return m_settled; }
     /// Of those, the nodes the core's A* settled.
@@ -153,7 +157,7 @@ private:
         std::uint32_t pred;        // the core number that edge comes from
     };
 
-    void begin_run(std::size_t core_size);
+    void begin_run(const RouteHierarchy& h);
     /// Appends the parent edges from n back to where its search started; returns that node.
     static NodeId follow_parents(const std::vector<NodeState>& state, NodeId n, std::vector<std::uint32_t>& edges);
 
