@@ -73,21 +73,32 @@ public:
 
     int run() override {
         const PipelineFiles& files = m_files;
-        const auto run = run_pipeline(files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); });
+        // The GeoPackage (SQLite, one core: the slowest file of a region) is written on a thread of
+        // its own: its network layer as soon as the graph is read, while the analysis runs; its
+        // other layers from the collections this thread builds, while it writes the other files.
+        // Declared in this order so that on an exception the thread is released (`analysed`
+        // broken), then joined (`geopackage`), before the collections, the directory and the run
+        // it uses go.
+        const auto run = std::make_unique<PipelineRun>();
+        OutputDir out{m_output, m_overwrite};
+        json gaps, candidates;
+        std::future<void> geopackage;
+        std::promise<outputs::BuiltCollections> analysed;
+        run_pipeline(*run, files, !m_quiet && ::isatty(2), [&](const std::string& s) { verbose(s); }, [&](const PipelineRun& r) {
+            geopackage = std::async(std::launch::async, [&out, &r, built = analysed.get_future()]() mutable {
+                outputs::GeoPackageWriter gpkg{out.path() + "/results.gpkg", r.graph, r.profile};
+                const outputs::BuiltCollections collections = built.get();  // throws if the analysis failed
+                gpkg.finish(r.graph, r.qpv, r.result, r.profile, collections);
+            });
+        });
         const Graph& graph = run->graph;
         const QpvLayer& qpv = run->qpv;
         const AnalysisProfile& profile = run->profile;
         const analysis::AnalysisResult& result = run->result;
 
-        OutputDir out{m_output, m_overwrite};
-        // The GeoPackage (SQLite, one core: the slowest file of a region) is written on a thread of
-        // its own from the same collections while this one writes the others. The future is
-        // declared after what it reads, so an exception here waits for it before they go.
-        const json gaps = analysis::gaps_geojson(graph, qpv, result);
-        const json candidates = analysis::candidates_geojson(graph, result);
-        std::future<void> geopackage = std::async(std::launch::async, [&] {
-            outputs::write_geopackage(out.path() + "/results.gpkg", graph, qpv, result, profile, {&gaps, &candidates});
-        });
+        gaps = analysis::gaps_geojson(graph, qpv, result);
+        candidates = analysis::candidates_geojson(graph, result);
+        analysed.set_value({&gaps, &candidates});
         out.write("gaps.geojson", gaps.dump() + "\n");
         out.write("gaps.csv", analysis::gaps_csv(graph, qpv, result, m_csv_style));
         out.write("candidates.geojson", candidates.dump() + "\n");

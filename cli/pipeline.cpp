@@ -13,10 +13,19 @@ RunInputs PipelineFiles::run_inputs() const {
 std::unique_ptr<PipelineRun> run_pipeline(const PipelineFiles& files, bool show_progress,
                                           const std::function<void(const std::string&)>& log) {
     auto run = std::make_unique<PipelineRun>();
+    run_pipeline(*run, files, show_progress, log);
+    return run;
+}
+
+void run_pipeline(PipelineRun& state, const PipelineFiles& files, bool show_progress,
+                  const std::function<void(const std::string&)>& log,
+                  const std::function<void(const PipelineRun&)>& graph_ready) {
+    PipelineRun* const run = &state;
     const auto t0 = std::chrono::steady_clock::now();
     run->profile = read_profile(files.profile);
     run->graph = load_or_import(files.graph_or_extract, show_progress, log);
     run->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (graph_ready) graph_ready(*run);
 
     log("reading QPV layer " + files.qpv);
     run->qpv = load_qpv(files.qpv, files.qpv_fields);
@@ -39,7 +48,6 @@ std::unique_ptr<PipelineRun> run_pipeline(const PipelineFiles& files, bool show_
     run->result = analysis::run_analysis(run->graph, run->qpv, run->profile, run->stations ? &*run->stations : nullptr,
                                          run->population.inputs());
     for (const std::string& w : run->result.warnings) log("warning: " + w);
-    return run;
 }
 
 }  // namespace maillon::cli

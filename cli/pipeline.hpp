@@ -46,8 +46,16 @@ struct PipelineRun {
     PipelineRun& operator=(const PipelineRun&) = delete;
 };
 
-/// Runs the pipeline; `log` gets one line per step and every reader's and the analysis's warning.
+/// Runs the pipeline into `run`; `log` gets one line per step and every reader's and the
+/// analysis's warning. `graph_ready`, when given, is called once the profile and the graph are
+/// read, before the rest (analyze starts writing the GeoPackage's network layer there): what it
+/// starts may use `run` until the caller ends it, so `run` belongs to the caller.
 /// @throws input_error naming the bad file and the fix.
+void run_pipeline(PipelineRun& run, const PipelineFiles& files, bool show_progress,
+                  const std::function<void(const std::string&)>& log,
+                  const std::function<void(const PipelineRun&)>& graph_ready = {});
+
+/// The same into a new PipelineRun.
 std::unique_ptr<PipelineRun> run_pipeline(const PipelineFiles& files, bool show_progress,
                                           const std::function<void(const std::string&)>& log);
 

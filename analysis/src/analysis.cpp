@@ -227,6 +227,22 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     std::future<std::vector<float>> trips = std::async(std::launch::async, [&] {
         return sample_trip_usage(g, population, trip_destinations(g), profile.benefit);
     });
+    // The bike-share stations and the QPV indicators need no gap either (only the indicators'
+    // top gaps, added once ranked): beside the declustering too, timed where they are waited for.
+    struct Side {
+        StationAnalysis stations;
+        std::vector<IndicatorRow> indicators;
+    };
+    std::future<Side> side = std::async(std::launch::async, [&] {
+        Side out;
+        if (stations) {
+            out.stations = analyse_stations(network, population, stations->existing, stations->planned, stations->params,
+                                            result.qpv_residents_known);
+        }
+        out.indicators = compute_indicators(network, qpv, result.model, build.qpv, population, profile,
+                                            stations ? &out.stations.covered_by_existing : nullptr);
+        return out;
+    });
     result.candidates = take_easy_junctions(network, candidates, gap_params);
     Declustered declustered = decluster_gaps(network, std::move(candidates), benefit, gap_params);
     result.gaps = std::move(declustered.listed);
@@ -253,10 +269,10 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     timer.done("measure_rank");
 
     // Bike-share stations: catchments, planned ranked by marginal QPV coverage, suggestions.
+    Side side_result = side.get();
     if (stations) {
         result.has_stations = true;
-        result.stations = analyse_stations(network, population, stations->existing, stations->planned, stations->params,
-                                           result.qpv_residents_known);
+        result.stations = std::move(side_result.stations);
         if (result.stations.outside > 0) {
             result.warnings.push_back(std::to_string(result.stations.outside) + " stations lie farther than " +
                                       std::to_string(static_cast<int>(stations->params.snap_max_m)) +
@@ -266,8 +282,8 @@ AnalysisResult run_analysis(const Graph& g, const QpvLayer& qpv, const AnalysisP
     }
 
     // QPV vs territory.
-    result.indicators = compute_indicators(network, qpv, result.model, build.qpv, population, result.gaps, profile,
-                                           stations ? &result.stations.covered_by_existing : nullptr);
+    result.indicators = std::move(side_result.indicators);
+    add_top_gaps(result.indicators, build.qpv, qpv.size(), result.gaps);
     summarize_gaps(g, qpv, population, profile.coverage.walk_m, result);
     timer.done("indicators");
     return result;

@@ -94,8 +94,7 @@ double clipped_km(const GeosContext& ctx, const GEOSGeometry* polygon, const GEO
 
 std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvLayer& qpv, PopulationModel model,
                                              const std::vector<QpvInArea>& qpv_in_area,
-                                             const PopulationIndex& population, const std::vector<Gap>& gaps,
-                                             const AnalysisProfile& profile,
+                                             const PopulationIndex& population, const AnalysisProfile& profile,
                                              const std::vector<std::uint8_t>* covered_by_station) {
     const Graph& g = net.graph();
     const auto& points = population.points();
@@ -226,6 +225,13 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
     }
     rows[0].km_network_within = rows[0].km_network_inside;
 
+    return rows;
+}
+
+void add_top_gaps(std::vector<IndicatorRow>& rows, const std::vector<QpvInArea>& qpv_in_area, std::size_t qpv_count,
+                  const std::vector<Gap>& gaps) {
+    std::vector<long> row_of_qpv(qpv_count, -1);
+    for (std::size_t i = 0; i < qpv_in_area.size(); ++i) row_of_qpv[qpv_in_area[i].index] = static_cast<long>(2 + i);
     // The best five gaps of each QPV (gaps are in rank order).
     for (const Gap& gap : gaps) {
         if (gap.rank == 0) continue;
@@ -238,7 +244,6 @@ std::vector<IndicatorRow> compute_indicators(const CycleNetwork& net, const QpvL
         if (!gap.qpvs.empty() && rows[1].top_gaps.size() < 5) rows[1].top_gaps.push_back(gap.rank);
         if (rows[0].top_gaps.size() < 5) rows[0].top_gaps.push_back(gap.rank);
     }
-    return rows;
 }
 
 }  // namespace maillon::analysis

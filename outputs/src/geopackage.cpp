@@ -382,30 +382,56 @@ void write_styles(GDALDatasetH ds, const std::string& path,
 
 }  // namespace
 
-void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                      const AnalysisProfile& profile, const BuiltCollections& built) {
+using Aliases = std::vector<std::pair<std::string, std::string>>;
+
+struct GeoPackageWriter::Open {
+    std::string path;
+    Dataset ds;
+    std::unique_ptr<void, SrsReleaser> srs{OSRNewSpatialReference(nullptr)};
+    Aliases network;  // the network layer's field aliases, for its style
+    bool finished = false;
+
+    GDALDatasetH handle() const noexcept { return static_cast<GDALDatasetH>(ds.get()); }
+    OGRSpatialReferenceH wgs84() const noexcept { return static_cast<OGRSpatialReferenceH>(srs.get()); }
+};
+
+GeoPackageWriter::GeoPackageWriter(const std::string& path, const Graph& g, const AnalysisProfile& profile)
+    : m(std::make_unique<Open>()) {
     const QuietGdal quiet;
+    m->path = path;
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) throw input_error{"cannot write '" + path + "': this GDAL has no GeoPackage driver"};
-    Dataset ds{GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
-    if (!ds) fail(path, "cannot create the GeoPackage");
-    const auto h = static_cast<GDALDatasetH>(ds.get());
-    std::unique_ptr<void, SrsReleaser> srs{OSRNewSpatialReference(nullptr)};
-    const auto wgs84 = static_cast<OGRSpatialReferenceH>(srs.get());
-    OSRImportFromEPSG(wgs84, 4326);
-    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-
+    m->ds.reset(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!m->ds) fail(path, "cannot create the GeoPackage");
+    OSRImportFromEPSG(m->wgs84(), 4326);
+    OSRSetAxisMappingStrategy(m->wgs84(), OAMS_TRADITIONAL_GIS_ORDER);
     // The layers in one transaction: SQLite writes once. (A failure leaves no half file for the
     // user either way: the analysis writes into a temporary directory renamed when complete.)
-    if (GDALDatasetStartTransaction(h, FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
-    std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> styled;
+    if (GDALDatasetStartTransaction(m->handle(), FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
+    m->network = write_network(m->handle(), path, m->wgs84(), g, profile);
+}
+
+GeoPackageWriter::~GeoPackageWriter() {
+    if (!m || !m->ds || m->finished) return;
+    const QuietGdal quiet;  // closed uncommitted: the caller's temporary directory goes with it
+    GDALDatasetRollbackTransaction(m->handle());
+    m->ds.reset();
+}
+
+void GeoPackageWriter::finish(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
+                              const AnalysisProfile& profile, const BuiltCollections& built) {
+    const QuietGdal quiet;
+    const GDALDatasetH h = m->handle();
+    const std::string& path = m->path;
+    const OGRSpatialReferenceH wgs84 = m->wgs84();
+    std::vector<std::pair<std::string, Aliases>> styled;
     const LayerSpec gaps{"gaps", "Maillons manquants", "Maillons manquants classés (rang 1 = priorité la plus haute), puis erreurs de données", wkbLineString};
     styled.emplace_back("gaps", built.gaps ? write_collection(h, path, gaps, wgs84, *built.gaps)
                                            : write_collection(h, path, gaps, wgs84, analysis::gaps_geojson(g, qpv, r)));
     const LayerSpec candidates{"candidates", "Candidats secondaires", "Projets sous le seuil d’usage et jonctions simples", wkbLineString};
     styled.emplace_back("candidates", built.candidates ? write_collection(h, path, candidates, wgs84, *built.candidates)
                                                        : write_collection(h, path, candidates, wgs84, analysis::candidates_geojson(g, r)));
-    styled.emplace_back("network", write_network(h, path, wgs84, g, profile));
+    styled.emplace_back("network", m->network);
     if (r.has_stations) {
         styled.emplace_back("stations", write_collection(h, path, {"stations", "Stations vélo", "Stations existantes, prévues (classées) et suggérées", wkbPoint},
                                                          wgs84, analysis::stations_geojson(qpv, r)));
@@ -413,12 +439,19 @@ void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& q
     styled.emplace_back("qpv", write_qpv(h, path, wgs84, qpv, analysis::indicators_json(r, profile)));
     write_styles(h, path, styled);
     if (GDALDatasetCommitTransaction(h) != OGRERR_NONE) fail(path, "cannot commit the GeoPackage");
+    m->finished = true;
     // Plain SQL after the commit: GDAL 3.6 finishes a large layer's spatial index by detaching a
     // temporary database (temp_rtree_*), which SQLite refuses inside a transaction ("database is
     // locked"), and the first ExecuteSQL triggers it (seen with 900,000 candidates).
     write_data_columns(h, path, styled);
-    ds.reset();
+    m->ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure) fail(path, "GDAL reported an error while closing");
+}
+
+void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
+                      const AnalysisProfile& profile, const BuiltCollections& built) {
+    GeoPackageWriter writer{path, g, profile};
+    writer.finish(g, qpv, r, profile, built);
 }
 
 }  // namespace maillon::outputs

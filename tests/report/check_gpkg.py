@@ -84,7 +84,9 @@ try:
     stations = json.load(open(f"{d}/stations.geojson", encoding="utf-8"))
 except FileNotFoundError:
     pass
-want = ["gaps", "candidates", "network"] + (["stations"] if stations else []) + ["qpv", "layer_styles"]
+# The network first: it is written while the analysis runs (outputs/src/geopackage.cpp); QGIS
+# adds the layers in this order, so the network lies under the gaps.
+want = ["network", "gaps", "candidates"] + (["stations"] if stations else []) + ["qpv", "layer_styles"]
 if names != want:
     fail(f"layers {names}, expected {want}")
 ok(f"layers {', '.join(names)}")

@@ -11,6 +11,7 @@
 #include "maillon/graph.hpp"
 #include "maillon/importers/qpv.hpp"
 
+#include <memory>
 #include <string>
 
 namespace maillon::outputs {
@@ -23,8 +24,30 @@ struct BuiltCollections {
     const analysis::json* candidates = nullptr;  // analysis::candidates_geojson
 };
 
-/// Writes the GeoPackage at `path` (which must not exist; the caller writes it in its temporary
-/// output directory). @throws input_error naming the file and GDAL's message.
+/// The GeoPackage in two calls, so that its largest layer is written while the analysis runs: the
+/// constructor creates the file and writes the network layer (the graph's cycle network, which
+/// needs nothing of the analysis: half of the file's time on a region), finish() the analysis'
+/// layers and the styles, and commits. GDAL's error state is per thread: both calls on one thread.
+/// Destroyed unfinished, it closes the file uncommitted (the caller removes its directory).
+class GeoPackageWriter {
+public:
+    /// @throws input_error naming the file and GDAL's message.
+    GeoPackageWriter(const std::string& path, const Graph& g, const AnalysisProfile& profile);
+    ~GeoPackageWriter();
+    GeoPackageWriter(const GeoPackageWriter&) = delete;
+    GeoPackageWriter& operator=(const GeoPackageWriter&) = delete;
+
+    /// @throws input_error naming the file and GDAL's message.
+    void finish(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& profile,
+                const BuiltCollections& built = {});
+
+private:
+    struct Open;
+    std::unique_ptr<Open> m;
+};
+
+/// Writes the GeoPackage at `path` in one go (which must not exist; the caller writes it in its
+/// temporary output directory). @throws input_error naming the file and GDAL's message.
 void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
                       const AnalysisProfile& profile, const BuiltCollections& built = {});
 
