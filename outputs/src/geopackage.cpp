@@ -305,7 +305,7 @@ void sql(GDALDatasetH ds, const std::string& path, const std::string& statement)
     CPLErrorReset();
     OGRLayerH result = GDALDatasetExecuteSQL(ds, statement.c_str(), nullptr, nullptr);
     if (result) GDALDatasetReleaseResultSet(ds, result);
-    if (CPLGetLastErrorType() >= CE_Failure) fail(path, "cannot record the field names");
+    if (CPLGetLastErrorType() >= CE_Failure) fail(path, "cannot run \"" + statement.substr(0, 40) + "\"");
 }
 
 std::string quoted(const std::string& s) {
@@ -409,6 +409,12 @@ GeoPackageWriter::GeoPackageWriter(const std::string& path, const Graph& g, cons
     // user either way: the analysis writes into a temporary directory renamed when complete.)
     if (GDALDatasetStartTransaction(m->handle(), FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
     m->network = write_network(m->handle(), path, m->wgs84(), g, profile);
+    // Committed at once, and any SQL statement then makes GDAL finish the layer's spatial index
+    // (built on a thread of its own while the features went in): done here, while the analysis
+    // runs, rather than with the other layers' at the end (1.2 s of the dense region's 1.65 s).
+    if (GDALDatasetCommitTransaction(m->handle()) != OGRERR_NONE) fail(path, "cannot commit the network layer");
+    sql(m->handle(), path, "SELECT 1");
+    if (GDALDatasetStartTransaction(m->handle(), FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
 }
 
 GeoPackageWriter::~GeoPackageWriter() {
