@@ -60,6 +60,7 @@ struct ApiServer::Impl {
     httplib::Server http;
     std::unique_ptr<RouteSearches> route_searches;
     std::unique_ptr<ContextLayers> context;  // streets, place search, candidates (handlers_context.hpp)
+    socket_t listening = INVALID_SOCKET;      // the listening socket, once bound
 
     explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -212,7 +213,10 @@ struct ApiServer::Impl {
         // Small responses (the page, a route, an error) would otherwise wait for the client's
         // delayed ACK after the headers (Nagle): a fixed ~40 ms per response, measured.
         http.set_tcp_nodelay(true);
-        http.set_socket_options(exclusive_socket_options);
+        http.set_socket_options([this](socket_t sock) {
+            exclusive_socket_options(sock);
+            listening = sock;  // the last one tried is the one bound (bind())
+        });
         http.new_task_queue = [threads = l.threads, queued = l.max_queued] { return new ConnectionPool(threads, queued); };
         http.set_payload_max_length(l.max_body_bytes);
         http.set_keep_alive_max_count(l.keep_alive_max_requests);
@@ -236,15 +240,32 @@ void ApiServer::set_state(const ServedState& state) {
     m_impl->context = std::make_unique<ContextLayers>(state);
 }
 
+namespace {
+/// Debian's cpp-httplib (0.11, a compiled library: its CPPHTTPLIB_LISTEN_BACKLOG cannot be
+/// redefined here) listens with a backlog of 5. Under load, clients that reconnect (a keep-alive
+/// connection ends after keep_alive_max_requests) overflowed it, and each connection dropped
+/// waited for the client's retransmission: the isolated 35-830 ms p99 stalls of
+/// bench/serve-bench.sh, with the kernel's ListenOverflows counter rising by ~50 in 8 s of wrk on
+/// the demo. listen() again on the bound socket sets the backlog (the kernel caps it at somaxconn).
+constexpr int listen_backlog = 1024;
+}  // namespace
+
 int ApiServer::bind(const std::string& host, int port) {
     errno = 0;
-    if (m_impl->http.bind_to_port(host, port)) return 0;
+    if (m_impl->http.bind_to_port(host, port)) {
+        if (m_impl->listening != INVALID_SOCKET) ::listen(m_impl->listening, listen_backlog);
+        return 0;
+    }
     // cpp-httplib reports failure only; errno is still that of the failed getaddrinfo/bind
     // (close() of the failed socket leaves it alone).
     return errno != 0 ? errno : EINVAL;
 }
 
-int ApiServer::bind_to_any_port(const std::string& host) { return m_impl->http.bind_to_any_port(host); }
+int ApiServer::bind_to_any_port(const std::string& host) {
+    const int port = m_impl->http.bind_to_any_port(host);
+    if (port > 0 && m_impl->listening != INVALID_SOCKET) ::listen(m_impl->listening, listen_backlog);
+    return port;
+}
 
 bool ApiServer::listen_after_bind() {
     m_impl->served();  // throws without a state
