@@ -158,18 +158,17 @@ int main(int argc, char** argv) {
             return std::make_pair(std::move(r), climb.settled_count());
         };
     };
-    row("shortest", "straight line", run(pairs, plain, astar(bike, nullptr)));
-    row("shortest", "landmarks", run(pairs, other, astar(bike, &bike_marks)));
-    compare();
-    row("shortest", "hierarchy + core A*", run(pairs, other, hierarchy(bike_h, &bike_marks)));
-    compare();
-    std::printf("|  | (of which in the core) | | %.0f | | |\n", core_settled / std::max<double>(1, static_cast<double>(pairs.size())));
-    row("low-stress", "straight line", run(pairs, plain, astar(calm, nullptr)));
-    row("low-stress", "landmarks", run(pairs, other, astar(calm, &calm_marks)));
-    compare();
-    row("low-stress", "hierarchy + core A*", run(pairs, other, hierarchy(calm_h, &calm_marks)));
-    compare();
-    std::printf("|  | (of which in the core) | | %.0f | | |\n", core_settled / std::max<double>(1, static_cast<double>(pairs.size())));
+    // One filter's rows: plain A*, then with landmarks and through the hierarchy, both compared with it.
+    const auto rows_for = [&](const char* route, const auto& filter, const RouteLandmarks& marks, const RouteHierarchy& h) {
+        row(route, "straight line", run(pairs, plain, astar(filter, nullptr)));
+        row(route, "landmarks", run(pairs, other, astar(filter, &marks)));
+        compare();
+        row(route, "hierarchy + core A*", run(pairs, other, hierarchy(h, &marks)));
+        compare();
+        std::printf("|  | (of which in the core) | | %.0f | | |\n", core_settled / std::max<double>(1, static_cast<double>(pairs.size())));
+    };
+    rows_for("shortest", bike, bike_marks, bike_h);
+    rows_for("low-stress", calm, calm_marks, calm_h);
     std::printf("\nlength disagreements with A*: %d\n", disagree);
     return disagree == 0 ? 0 : 1;
 }

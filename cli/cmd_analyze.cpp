@@ -88,7 +88,7 @@ public:
             geopackage = std::async(std::launch::async, [&out, &r, built = analysed.get_future()]() mutable {
                 outputs::GeoPackageWriter gpkg{out.path() + "/results.gpkg", r.graph, r.profile};
                 const outputs::BuiltCollections collections = built.get();  // throws if the analysis failed
-                gpkg.finish(r.graph, r.qpv, r.result, r.profile, collections);
+                gpkg.finish(r.qpv, r.result, r.profile, collections);
             });
         });
         const Graph& graph = run->graph;

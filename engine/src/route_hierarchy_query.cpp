@@ -34,7 +34,6 @@ void HierarchySearch::prepare(const RouteHierarchy& h) {
 
 void HierarchySearch::begin_run(const RouteHierarchy& h) {
     m_entries.clear();
-    m_exits.clear();
     m_core_heap.clear();
     prepare(h);
     const bool wrap = m_generation >= std::numeric_limits<std::uint32_t>::max() - 3;
@@ -83,6 +82,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
 
     float best = infinity;
     NodeId meet = no_node;
+    bool exits = false;  // the backward climb settled a core node: a route may come out of the core
     const auto top = [](const Direction& dir) { return dir.heap.empty() ? infinity : dir.heap.top_key(); };
     for (;;) {
         const float fk = top(m_forward), bk = top(m_backward);
@@ -101,8 +101,9 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
             best = st.distance + o.distance;
             meet = n;
         }
-        if (h.in_core(n)) {  // the climb ends here: the core searches go on from it
-            (forward ? m_entries : m_exits).push_back(n);
+        if (h.in_core(n)) {  // the climb ends here: the core's A* goes on from the entries
+            if (forward) m_entries.push_back(n);
+            else exits = true;
             continue;
         }
         // Stall on demand: a more important node reaches n shorter by going down to it, so no
@@ -129,7 +130,7 @@ std::optional<Route> HierarchySearch::route(const RouteHierarchy& h, const Snap&
     // from the start settled as many nodes and took 15 % longer (docs/performance.md).
     bool meet_in_core = false;
     std::uint32_t meet_core = 0;  // the core number of `meet` when meet_in_core
-    if (!m_entries.empty() && !m_exits.empty()) {
+    if (!m_entries.empty() && exits) {
         const PositionBounds end{landmarks, {ts, to.offset_m, ends.enter_at_source}, {tt, to_len - to.offset_m, ends.enter_at_target}};
         CoreState* const core = m_core.data();
         const auto bound = [&](std::uint32_t i) {

@@ -386,6 +386,7 @@ using Aliases = std::vector<std::pair<std::string, std::string>>;
 
 struct GeoPackageWriter::Open {
     std::string path;
+    const Graph* graph;
     Dataset ds;
     std::unique_ptr<void, SrsReleaser> srs{OSRNewSpatialReference(nullptr)};
     Aliases network;  // the network layer's field aliases, for its style
@@ -399,14 +400,16 @@ GeoPackageWriter::GeoPackageWriter(const std::string& path, const Graph& g, cons
     : m(std::make_unique<Open>()) {
     const QuietGdal quiet;
     m->path = path;
+    m->graph = &g;
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) throw input_error{"cannot write '" + path + "': this GDAL has no GeoPackage driver"};
     m->ds.reset(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!m->ds) fail(path, "cannot create the GeoPackage");
     OSRImportFromEPSG(m->wgs84(), 4326);
     OSRSetAxisMappingStrategy(m->wgs84(), OAMS_TRADITIONAL_GIS_ORDER);
-    // The layers in one transaction: SQLite writes once. (A failure leaves no half file for the
-    // user either way: the analysis writes into a temporary directory renamed when complete.)
+    // Two transactions, the network layer's and the others' (finish): SQLite writes twice, not
+    // once a feature. (A failure leaves no half file for the user either way: the analysis writes
+    // into a temporary directory renamed when complete.)
     if (GDALDatasetStartTransaction(m->handle(), FALSE) != OGRERR_NONE) fail(path, "cannot start a transaction");
     m->network = write_network(m->handle(), path, m->wgs84(), g, profile);
     // Committed at once, and any SQL statement then makes GDAL finish the layer's spatial index
@@ -424,9 +427,10 @@ GeoPackageWriter::~GeoPackageWriter() {
     m->ds.reset();
 }
 
-void GeoPackageWriter::finish(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
-                              const AnalysisProfile& profile, const BuiltCollections& built) {
+void GeoPackageWriter::finish(const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& profile,
+                              const BuiltCollections& built) {
     const QuietGdal quiet;
+    const Graph& g = *m->graph;
     const GDALDatasetH h = m->handle();
     const std::string& path = m->path;
     const OGRSpatialReferenceH wgs84 = m->wgs84();
@@ -457,7 +461,7 @@ void GeoPackageWriter::finish(const Graph& g, const QpvLayer& qpv, const analysi
 void write_geopackage(const std::string& path, const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r,
                       const AnalysisProfile& profile, const BuiltCollections& built) {
     GeoPackageWriter writer{path, g, profile};
-    writer.finish(g, qpv, r, profile, built);
+    writer.finish(qpv, r, profile, built);
 }
 
 }  // namespace maillon::outputs

@@ -3,21 +3,27 @@
 #include <future>
 
 namespace maillon::server {
+namespace {
+
+/// One filter's landmarks and hierarchy, the hierarchy's core reading its copy of their rows.
+template <typename Filter>
+void prepare_filter(const Graph& g, const Filter& filter, const RouteComponents& components, std::size_t count,
+                    RouteLandmarks& landmarks, RouteHierarchy& hierarchy) {
+    landmarks = RouteLandmarks{g, filter, components, count};
+    hierarchy = RouteHierarchy{g, arc_mask(g, filter)};
+    hierarchy.copy_core_bounds(landmarks);
+}
+
+}  // namespace
 
 RouteSearches::RouteSearches(const Graph& g, std::size_t count, std::size_t landmarks)
     : m_bike(g, ModeFilter{&g, Mode::bike}), m_low_stress(g, LowStressFilter{&g, 2}) {
     // The two filters are independent and prepared single-threaded: one on another thread halves
     // the start time on two cores (an exception there is rethrown here by get()).
     auto low_stress = std::async(std::launch::async, [this, &g, landmarks] {
-        const LowStressFilter calm{&g, 2};
-        m_low_stress_landmarks = RouteLandmarks{g, calm, m_low_stress, landmarks};
-        m_low_stress_hierarchy = RouteHierarchy{g, arc_mask(g, calm)};
-        m_low_stress_hierarchy.copy_core_bounds(m_low_stress_landmarks);
+        prepare_filter(g, LowStressFilter{&g, 2}, m_low_stress, landmarks, m_low_stress_landmarks, m_low_stress_hierarchy);
     });
-    const ModeFilter bike{&g, Mode::bike};
-    m_bike_landmarks = RouteLandmarks{g, bike, m_bike, landmarks};
-    m_bike_hierarchy = RouteHierarchy{g, arc_mask(g, bike)};
-    m_bike_hierarchy.copy_core_bounds(m_bike_landmarks);
+    prepare_filter(g, ModeFilter{&g, Mode::bike}, m_bike, landmarks, m_bike_landmarks, m_bike_hierarchy);
     low_stress.get();
     if (count == 0) count = 1;
     for (std::size_t i = 0; i < count; ++i) {

@@ -248,12 +248,16 @@ namespace {
 /// bench/serve-bench.sh, with the kernel's ListenOverflows counter rising by ~50 in 8 s of wrk on
 /// the demo. listen() again on the bound socket sets the backlog (the kernel caps it at somaxconn).
 constexpr int listen_backlog = 1024;
+
+void widen_backlog(socket_t listening) {
+    if (listening != INVALID_SOCKET) ::listen(listening, listen_backlog);
+}
 }  // namespace
 
 int ApiServer::bind(const std::string& host, int port) {
     errno = 0;
     if (m_impl->http.bind_to_port(host, port)) {
-        if (m_impl->listening != INVALID_SOCKET) ::listen(m_impl->listening, listen_backlog);
+        widen_backlog(m_impl->listening);
         return 0;
     }
     // cpp-httplib reports failure only; errno is still that of the failed getaddrinfo/bind
@@ -263,7 +267,7 @@ int ApiServer::bind(const std::string& host, int port) {
 
 int ApiServer::bind_to_any_port(const std::string& host) {
     const int port = m_impl->http.bind_to_any_port(host);
-    if (port > 0 && m_impl->listening != INVALID_SOCKET) ::listen(m_impl->listening, listen_backlog);
+    if (port > 0) widen_backlog(m_impl->listening);
     return port;
 }
 

@@ -163,11 +163,11 @@ private:
 
     const Graph* m_graph;
     Direction m_forward, m_backward;
-    // The core's A*, from the nodes the upward search from the start entered it by (`m_entries`)
-    // to those the one from the end did (`m_exits`), indexed by core number.
+    // The core's A*, indexed by core number, from the nodes the upward search from the start
+    // entered it by (`m_entries`) to those the backward one settled.
     std::vector<CoreState> m_core;
     detail::SearchHeap m_core_heap;
-    std::vector<NodeId> m_entries, m_exits;
+    std::vector<NodeId> m_entries;
     std::uint32_t m_generation = 0;
     std::size_t m_settled = 0, m_core_settled = 0;
 };

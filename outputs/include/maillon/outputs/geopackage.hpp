@@ -37,8 +37,8 @@ public:
     GeoPackageWriter(const GeoPackageWriter&) = delete;
     GeoPackageWriter& operator=(const GeoPackageWriter&) = delete;
 
-    /// @throws input_error naming the file and GDAL's message.
-    void finish(const Graph& g, const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& profile,
+    /// The analysis of the constructor's graph. @throws input_error naming the file and GDAL's message.
+    void finish(const QpvLayer& qpv, const analysis::AnalysisResult& r, const AnalysisProfile& profile,
                 const BuiltCollections& built = {});
 
 private:
